@@ -1,0 +1,68 @@
+package io.switchboard;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Sends messages to one broker through one binding. Thread-safe; create one per application and share it.
+ *
+ * <p>Every outcome is reported one way: {@link #sendAsync} never throws and always returns a future that
+ * completes within the delivery timeout ({@code switchboard.delivery-timeout}); {@link #send} throws the same
+ * {@link MessagingException} the future would have failed with. A future succeeds only after the broker
+ * acknowledged the message at the configured {@link DeliveryGuarantee}.
+ *
+ * @param <V> the value type, turned into bytes by the producer's {@link Serializer}
+ */
+public interface Producer<V> extends AutoCloseable {
+
+    /**
+     * Sends a message without waiting for the broker. The call waits only for room in the producer's buffer,
+     * at most {@code switchboard.max-block}, or not at all with {@code switchboard.buffer.when-full=fail}.
+     *
+     * @return a future with the broker's receipt, or failed with a {@link MessagingException}
+     */
+    CompletableFuture<Receipt> sendAsync(Message<? extends V> message);
+
+    /**
+     * Sends a message and waits for the broker's acknowledgement.
+     *
+     * @throws MessagingException when the message was not acknowledged; its {@link MessagingException#reason()}
+     *                            tells whether it may have been written
+     */
+    Receipt send(Message<? extends V> message);
+
+    /**
+     * Asks the client to send what it holds now and waits, at most {@code timeout}, until every message accepted
+     * before this call is acknowledged or failed.
+     *
+     * @return how many of those messages were still unfinished when the time ran out
+     */
+    FlushResult flush(Duration timeout);
+
+    /**
+     * Stops accepting messages, waits at most {@code timeout} for the accepted ones, then fails those still
+     * unfinished ({@link Reason#OUTCOME_UNKNOWN} if they were handed to the broker, {@link Reason#CLOSED} if
+     * not) and releases the client. Never returns while a future of this producer is still pending.
+     * Idempotent: later calls return the first close's result.
+     */
+    CloseResult close(Duration timeout);
+
+    /** Closes with the configured {@code switchboard.close-timeout}. */
+    @Override
+    void close();
+
+    /** The optional features this producer's binding offers. */
+    Set<Capability> capabilities();
+
+    /** The name of the binding behind this producer ("kafka", "pulsar", "jms", "memory", ...). */
+    String binding();
+
+    /**
+     * The binding's native client (e.g. {@code KafkaProducer}, {@code PulsarClient}, a JMS
+     * {@code ConnectionFactory}) as {@code type}.
+     *
+     * @throws MessagingException {@link Reason#UNSUPPORTED} if the binding has nothing of that type
+     */
+    <T> T unwrap(Class<T> type);
+}

@@ -1,0 +1,123 @@
+package io.switchboard;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * The broker's acknowledgement of one message: where it was written and, where the broker has them, its
+ * partition, offset, message id and timestamp. {@link #unwrap(Class)} reaches the client's own metadata
+ * (Kafka's {@code RecordMetadata}, Pulsar's {@code MessageId}, ...).
+ */
+public final class Receipt {
+    private final Destination destination;
+    private final int partition;
+    private final long offset;
+    private final String messageId;
+    private final Instant timestamp;
+    private final Object nativeMetadata;
+
+    private Receipt(Destination destination, int partition, long offset, String messageId, Instant timestamp,
+                    Object nativeMetadata) {
+        this.destination = Objects.requireNonNull(destination, "destination");
+        this.partition = partition;
+        this.offset = offset;
+        this.messageId = messageId;
+        this.timestamp = timestamp;
+        this.nativeMetadata = nativeMetadata;
+    }
+
+    /**
+     * A receipt from a partitioned broker.
+     *
+     * @param partition      0 or more
+     * @param offset         the position within the partition, or -1 when unknown
+     * @param messageId      the broker's id for the message, or null to use {@code partition-offset}
+     * @param timestamp      the broker's timestamp, or null
+     * @param nativeMetadata the client's own metadata object, or null
+     */
+    public static Receipt partitioned(Destination destination, int partition, long offset, String messageId,
+                                      Instant timestamp, Object nativeMetadata) {
+        if (partition < 0) {
+            throw new IllegalArgumentException("partition must be 0 or more, was " + partition);
+        }
+        String id = messageId != null ? messageId : offset >= 0 ? partition + "-" + offset : null;
+        return new Receipt(destination, partition, offset, id, timestamp, nativeMetadata);
+    }
+
+    /** A receipt from a broker without partitions (JMS): a message id and perhaps a timestamp. */
+    public static Receipt unpartitioned(Destination destination, String messageId, Instant timestamp,
+                                        Object nativeMetadata) {
+        return new Receipt(destination, -1, -1, messageId, timestamp, nativeMetadata);
+    }
+
+    /** The destination the message was written to. */
+    public Destination destination() {
+        return destination;
+    }
+
+    /** The partition, where the broker has partitions. */
+    public OptionalInt partition() {
+        return partition < 0 ? OptionalInt.empty() : OptionalInt.of(partition);
+    }
+
+    /** The offset within the partition, where the broker has offsets. */
+    public OptionalLong offset() {
+        return offset < 0 ? OptionalLong.empty() : OptionalLong.of(offset);
+    }
+
+    /** The broker's id for the message, in the broker's usual string form. */
+    public Optional<String> messageId() {
+        return Optional.ofNullable(messageId);
+    }
+
+    /** The timestamp the broker recorded, where it reports one. */
+    public Optional<Instant> timestamp() {
+        return Optional.ofNullable(timestamp);
+    }
+
+    /**
+     * The client's own metadata for this message as {@code type}.
+     *
+     * @throws MessagingException {@link Reason#UNSUPPORTED} when the binding has no metadata of that type
+     */
+    public <T> T unwrap(Class<T> type) {
+        if (type.isInstance(nativeMetadata)) {
+            return type.cast(nativeMetadata);
+        }
+        throw new MessagingException(Reason.UNSUPPORTED, "this receipt has no native metadata of type " + type.getName()
+                + (nativeMetadata == null ? "" : "; it has " + nativeMetadata.getClass().getName()));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Receipt that && partition == that.partition && offset == that.offset
+                && destination.equals(that.destination) && Objects.equals(messageId, that.messageId)
+                && Objects.equals(timestamp, that.timestamp);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(destination, partition, offset, messageId);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder("Receipt[").append(destination);
+        if (partition >= 0) {
+            out.append(", partition=").append(partition);
+        }
+        if (offset >= 0) {
+            out.append(", offset=").append(offset);
+        }
+        if (messageId != null) {
+            out.append(", id=").append(messageId);
+        }
+        if (timestamp != null) {
+            out.append(", timestamp=").append(timestamp);
+        }
+        return out.append(']').toString();
+    }
+}

@@ -1,0 +1,25 @@
+package io.switchboard;
+
+/**
+ * Follows one send from start to outcome; returned by {@link SendInterceptor#onSend}. Exactly one of
+ * {@link #onAcknowledged} and {@link #onFailed} is called, on whichever thread finished the send.
+ */
+public interface SendObserver {
+
+    /** An observer that adds nothing and ignores the outcome. */
+    SendObserver NONE = new SendObserver() {
+    };
+
+    /** Headers to add to the message (e.g. W3C {@code traceparent}); a name the message already has is kept as is. */
+    default Headers headers() {
+        return Headers.empty();
+    }
+
+    /** The broker acknowledged the message. */
+    default void onAcknowledged(Receipt receipt) {
+    }
+
+    /** The send failed. */
+    default void onFailed(MessagingException error) {
+    }
+}

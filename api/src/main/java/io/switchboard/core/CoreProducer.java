@@ -1,0 +1,492 @@
+package io.switchboard.core;
+
+import io.switchboard.Capability;
+import io.switchboard.CloseResult;
+import io.switchboard.DeliveryGuarantee;
+import io.switchboard.Destination;
+import io.switchboard.FlushResult;
+import io.switchboard.Headers;
+import io.switchboard.Message;
+import io.switchboard.MessagingException;
+import io.switchboard.PartitionStrategy;
+import io.switchboard.Partitioner;
+import io.switchboard.Producer;
+import io.switchboard.ProducerSettings;
+import io.switchboard.Reason;
+import io.switchboard.Receipt;
+import io.switchboard.SendInterceptor;
+import io.switchboard.SendObserver;
+import io.switchboard.Serializer;
+import io.switchboard.spi.OutboundRecord;
+import io.switchboard.spi.ProducerBackend;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The one {@link Producer}: everything portable, written once, around a binding's {@link ProducerBackend}.
+ *
+ * <p>A send goes: capability check, interceptors, serialization, size check, buffer permit (the only bound on
+ * unfinished messages), partition choice when the producer chooses, per-key ordering when the producer
+ * retries, then the backend. Its future finishes exactly once: by the backend's answer, by a retry's final
+ * failure, by the deadline sweeper at the delivery timeout, or by close.
+ */
+public final class CoreProducer<V> implements Producer<V> {
+    private final ProducerBackend backend;
+    private final String binding;
+    private final Set<Capability> capabilities;
+    private final ProducerSettings settings;
+    private final Serializer<V> serializer;
+    private final List<SendInterceptor> interceptors;
+    private final SendPermits permits;
+    private final InFlight inFlight;
+    private final DeadlineSweeper sweeper;
+    private final PartitionChooser partitions;
+    private final boolean producerRetries;
+    private final OrderedLanes keyLanes;
+    private final ScheduledExecutorService retryTimer;
+    private final Destination deadLetter;
+    private final long deliveryTimeoutNanos;
+    private final AtomicReference<CompletableFuture<CloseResult>> closing = new AtomicReference<>();
+    private volatile boolean closed;
+
+    CoreProducer(ProducerBackend backend, String binding, Set<Capability> capabilities, ProducerSettings settings,
+                 Serializer<V> serializer, Partitioner partitioner, List<SendInterceptor> interceptors) {
+        this.backend = backend;
+        this.binding = binding;
+        this.capabilities = Set.copyOf(capabilities);
+        this.settings = settings;
+        this.serializer = serializer;
+        this.interceptors = List.copyOf(interceptors);
+        this.permits = new SendPermits(settings);
+        this.inFlight = new InFlight(this::expire);
+        this.sweeper = new DeadlineSweeper(inFlight, settings.clientId());
+        this.deliveryTimeoutNanos = settings.deliveryTimeout().toNanos();
+        PartitionStrategy strategy = partitioner != null ? PartitionStrategy.CUSTOM : settings.partitioner();
+        this.partitions = strategy == PartitionStrategy.NATIVE ? null
+                : new PartitionChooser(strategy, partitioner, backend, settings.deliveryTimeout());
+        this.producerRetries = settings.retryMaxAttempts() > 1 && !backend.retriesInternally();
+        this.keyLanes = producerRetries ? new OrderedLanes() : null;
+        this.retryTimer = producerRetries ? Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "switchboard-retries-" + settings.clientId());
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        this.deadLetter = settings.deadLetter() == null ? null : Destination.of(settings.deadLetter());
+        sweeper.start();
+        Log.created(binding, settings.clientId());
+    }
+
+    /**
+     * Checks, before the binding opens anything, that the settings ask only for what the binding offers.
+     *
+     * @throws MessagingException {@link Reason#UNSUPPORTED} naming the setting and the missing capability
+     */
+    static void requireSupported(String binding, Set<Capability> capabilities, ProducerSettings settings,
+                                 boolean customPartitioner) {
+        if (settings.guarantee() == DeliveryGuarantee.EFFECTIVELY_ONCE) {
+            requireCapability(binding, capabilities, Capability.EFFECTIVELY_ONCE, ProducerSettings.GUARANTEE + "=effectively-once");
+        }
+        if (settings.guarantee() == DeliveryGuarantee.AT_MOST_ONCE) {
+            requireCapability(binding, capabilities, Capability.AT_MOST_ONCE, ProducerSettings.GUARANTEE + "=at-most-once");
+        }
+        if (customPartitioner) {
+            requireCapability(binding, capabilities, Capability.PARTITIONS, "a custom partitioner");
+        } else if (settings.partitioner() == PartitionStrategy.ROUND_ROBIN) {
+            requireCapability(binding, capabilities, Capability.PARTITIONS, ProducerSettings.PARTITIONER + "=round-robin");
+        }
+    }
+
+    private static void requireCapability(String binding, Set<Capability> capabilities, Capability needed, String what) {
+        if (!capabilities.contains(needed)) {
+            throw new MessagingException(Reason.UNSUPPORTED, what + " needs capability " + needed + ", which the "
+                    + binding + " binding does not offer (it offers " + capabilities + "); change the setting or the binding");
+        }
+    }
+
+    @Override
+    public CompletableFuture<Receipt> sendAsync(Message<? extends V> message) {
+        if (closed) {
+            return CompletableFuture.failedFuture(closedError());
+        }
+        if (message == null) {
+            return CompletableFuture.failedFuture(new MessagingException(Reason.INVALID_ARGUMENT,
+                    "message is null; expected a Message such as Message.to(\"orders\").value(..)"));
+        }
+        List<SendObserver> observers = observe(message);
+        byte[] bytes;
+        Headers headers;
+        try {
+            requireCapabilities(message);
+            headers = headersFor(message, observers);
+            bytes = serialize(message.value());
+            if (bytes.length > settings.maxMessageSize()) {
+                throw new MessagingException(Reason.TOO_LARGE, "the message to " + message.destination() + " is "
+                        + bytes.length + " bytes, over " + ProducerSettings.MAX_MESSAGE_SIZE + "="
+                        + settings.maxMessageSize() + "; raise that setting (and the broker's limit) or send less");
+            }
+            permits.acquire(bytes.length);
+        } catch (MessagingException e) {
+            PendingSend.notifyFailed(observers, e);
+            return CompletableFuture.failedFuture(e);
+        }
+        OutboundRecord record = new OutboundRecord(message.destination(), message.key(), bytes, headers,
+                message.timestamp(), -1, message.deliveryDelay(), message.timeToLive(), message.priority(),
+                System.nanoTime() + deliveryTimeoutNanos);
+        PendingSend send = new PendingSend(message, record, bytes.length, observers, false);
+        inFlight.add(send);
+        if (closed) {
+            // close began between the first check and registration; it may not have seen this send
+            fail(send, closedError());
+            return send.future;
+        }
+        if (partitions != null && partitions.places(message)) {
+            partitions.place(send, new PartitionChooser.Placement() {
+                @Override
+                public void placed(PendingSend placed) {
+                    inOrder(placed);
+                }
+
+                @Override
+                public void failed(PendingSend failed, MessagingException error) {
+                    fail(failed, error);
+                }
+            });
+        } else {
+            inOrder(send);
+        }
+        return send.future;
+    }
+
+    @Override
+    public Receipt send(Message<? extends V> message) {
+        CompletableFuture<Receipt> future = sendAsync(message);
+        // the sweeper finishes every future by its deadline; the margin only guards against a defect
+        long bound = deliveryTimeoutNanos + TimeUnit.SECONDS.toNanos(5);
+        try {
+            return future.get(bound, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw Failures.of(e, binding);
+        } catch (TimeoutException e) {
+            throw new MessagingException(Reason.OUTCOME_UNKNOWN, "no outcome within " + Duration.ofNanos(bound)
+                    + "; the message may have been written", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MessagingException(Reason.OUTCOME_UNKNOWN, "interrupted while waiting for the broker; the message"
+                    + " may still be written", e);
+        }
+    }
+
+    /** With producer retries, a keyed message waits until the previous one of its key has finished. */
+    private void inOrder(PendingSend send) {
+        if (keyLanes == null || send.record.key() == null) {
+            dispatch(send);
+            return;
+        }
+        keyLanes.submit(send.record.key(), release -> {
+            send.onFinish = () -> release.complete(null);
+            if (send.isFinished()) {
+                release.complete(null);
+            } else {
+                dispatch(send);
+            }
+        });
+    }
+
+    private void dispatch(PendingSend send) {
+        if (send.isFinished()) {
+            return;
+        }
+        send.attempts++;
+        send.handed = true;
+        CompletableFuture<Receipt> answer;
+        try {
+            answer = backend.send(send.record);
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        answer.whenComplete((receipt, error) -> {
+            if (error == null) {
+                succeed(send, receipt);
+            } else {
+                failedAttempt(send, Failures.of(error, binding));
+            }
+        });
+    }
+
+    private void failedAttempt(PendingSend send, MessagingException error) {
+        if (!error.mayHaveBeenWritten()) {
+            send.handed = false;
+        }
+        long backoff = backoffNanos(send.attempts);
+        if (shouldRetry(send, error, backoff)) {
+            retryTimer.schedule(() -> dispatch(send), backoff, TimeUnit.NANOSECONDS);
+        } else {
+            fail(send, error);
+        }
+    }
+
+    /** Only failures known not to be written, only while open, only if the retry can happen before the deadline. */
+    private boolean shouldRetry(PendingSend send, MessagingException error, long backoffNanos) {
+        return producerRetries && !closed && !send.internal && error.isRetryable() && !error.mayHaveBeenWritten()
+                && send.attempts < settings.retryMaxAttempts()
+                && send.deadlineNanos - (System.nanoTime() + backoffNanos) > 0;
+    }
+
+    private long backoffNanos(int attempts) {
+        long base = settings.retryBackoff().toNanos();
+        long max = settings.retryMaxBackoff().toNanos();
+        int doublings = Math.min(30, Math.max(0, attempts - 1));
+        return Math.min(max, base << doublings > 0 ? base << doublings : max);
+    }
+
+    private void succeed(PendingSend send, Receipt receipt) {
+        if (!send.claimFinish()) {
+            return;
+        }
+        release(send);
+        send.notifyAcknowledged(receipt);
+        send.future.complete(receipt);
+    }
+
+    private void fail(PendingSend send, MessagingException error) {
+        if (!send.claimFinish()) {
+            return;
+        }
+        release(send);
+        send.notifyFailed(error);
+        send.future.completeExceptionally(error);
+        if (deadLetter != null && !closed && !send.internal && send.attempts > 0) {
+            copyToDeadLetter(send, error);
+        }
+    }
+
+    private void release(PendingSend send) {
+        inFlight.remove(send);
+        if (!send.internal) {
+            permits.release(send.size);
+        }
+        Runnable onFinish = send.onFinish;
+        if (onFinish != null) {
+            onFinish.run();
+        }
+    }
+
+    private void expire(PendingSend send) {
+        Duration timeout = settings.deliveryTimeout();
+        fail(send, send.handed
+                ? new MessagingException(Reason.OUTCOME_UNKNOWN, "no acknowledgement from the broker within "
+                + ProducerSettings.DELIVERY_TIMEOUT + "=" + timeout + "; the message to " + send.record.destination()
+                + " may have been written")
+                : new MessagingException(Reason.TIMEOUT, "the message to " + send.record.destination()
+                + " was not written within " + ProducerSettings.DELIVERY_TIMEOUT + "=" + timeout));
+    }
+
+    /**
+     * Sends a copy of a finally failed message to the dead-letter destination, with headers saying why. The
+     * original future has already failed truthfully; close and flush wait for the copy too.
+     */
+    private void copyToDeadLetter(PendingSend failed, MessagingException error) {
+        Headers why = Headers.of("switchboard.dead-letter.destination", failed.record.destination().name())
+                .with("switchboard.dead-letter.reason", error.reason().name())
+                .with("switchboard.dead-letter.message", String.valueOf(error.getMessage()));
+        OutboundRecord copy = failed.record.redirect(deadLetter, why, System.nanoTime() + deliveryTimeoutNanos);
+        PendingSend send = new PendingSend(failed.message, copy, 0, List.of(), true);
+        send.future.whenComplete((receipt, e) -> {
+            if (e != null) {
+                Log.deadLetterFailed(deadLetter.name(), e);
+            }
+        });
+        inFlight.add(send);
+        dispatch(send);
+    }
+
+    @Override
+    public FlushResult flush(Duration timeout) {
+        requireTimeout(timeout, "flush");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<PendingSend> batch = inFlight.snapshot();
+        if (!closed && !batch.isEmpty()) {
+            try {
+                backend.flush(timeout);
+            } catch (RuntimeException e) {
+                // the outcomes of the sends themselves say what happened; flush only reports how many are left
+                Log.flushFailed(binding, e);
+            }
+        }
+        return new FlushResult(InFlight.awaitAll(batch, deadline));
+    }
+
+    @Override
+    public CloseResult close(Duration timeout) {
+        requireTimeout(timeout, "close");
+        CompletableFuture<CloseResult> mine = new CompletableFuture<>();
+        CompletableFuture<CloseResult> first = closing.compareAndExchange(null, mine);
+        if (first != null) {
+            return awaitOtherClose(first, timeout);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        closed = true;
+        permits.wakeAll();
+        try {
+            backend.close(timeout);
+        } catch (RuntimeException e) {
+            Log.closeFailed(binding, e);
+        }
+        InFlight.awaitAll(inFlight.snapshot(), deadline);
+        long abandoned = 0;
+        for (PendingSend send : inFlight.snapshot()) {
+            if (!send.isFinished()) {
+                fail(send, send.handed
+                        ? new MessagingException(Reason.OUTCOME_UNKNOWN, "the producer closed before the broker acknowledged"
+                        + " the message to " + send.record.destination() + "; it may have been written")
+                        : new MessagingException(Reason.CLOSED, "the producer closed before the message to "
+                        + send.record.destination() + " was written"));
+                if (!send.internal) {
+                    abandoned++;
+                }
+            }
+        }
+        sweeper.stop();
+        if (retryTimer != null) {
+            retryTimer.shutdownNow();
+        }
+        CloseResult result = new CloseResult(abandoned);
+        mine.complete(result);
+        return result;
+    }
+
+    private static CloseResult awaitOtherClose(CompletableFuture<CloseResult> first, Duration timeout) {
+        try {
+            return first.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new MessagingException(Reason.TIMEOUT, "another thread is closing this producer and did not finish within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MessagingException(Reason.TIMEOUT, "interrupted while another thread closes this producer", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        close(settings.closeTimeout());
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public String binding() {
+        return binding;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        return backend.unwrap(type).orElseThrow(() -> new MessagingException(Reason.UNSUPPORTED, "the " + binding
+                + " binding has no native object of type " + type.getName()));
+    }
+
+    @Override
+    public String toString() {
+        return "Producer[binding=" + binding + ", client-id=" + settings.clientId() + (closed ? ", closed" : "") + "]";
+    }
+
+    private List<SendObserver> observe(Message<?> message) {
+        if (interceptors.isEmpty()) {
+            return List.of();
+        }
+        List<SendObserver> observers = new ArrayList<>(interceptors.size());
+        for (SendInterceptor interceptor : interceptors) {
+            try {
+                SendObserver observer = interceptor.onSend(message);
+                if (observer != null && observer != SendObserver.NONE) {
+                    observers.add(observer);
+                }
+            } catch (RuntimeException e) {
+                Log.observerFailed(e);
+            }
+        }
+        return observers;
+    }
+
+    private Headers headersFor(Message<?> message, List<SendObserver> observers) {
+        Headers headers = message.headers();
+        for (SendObserver observer : observers) {
+            try {
+                headers = headers.withAbsent(observer.headers());
+            } catch (RuntimeException e) {
+                Log.observerFailed(e);
+            }
+        }
+        if (settings.contentTypeHeader() && !headers.contains(Headers.CONTENT_TYPE)) {
+            String contentType = serializer.contentType().orElse(null);
+            if (contentType != null) {
+                headers = headers.with(Headers.CONTENT_TYPE, contentType);
+            }
+        }
+        return headers;
+    }
+
+    private byte[] serialize(V value) {
+        byte[] bytes;
+        try {
+            bytes = serializer.serialize(value);
+        } catch (RuntimeException e) {
+            throw new MessagingException(Reason.SERIALIZATION, "the serializer failed on a " + value.getClass().getSimpleName()
+                    + " value: " + e + "; nothing was sent", e);
+        }
+        if (bytes == null) {
+            throw new MessagingException(Reason.SERIALIZATION, "the serializer returned null for a "
+                    + value.getClass().getSimpleName() + " value; expected bytes (empty is fine); nothing was sent");
+        }
+        return bytes;
+    }
+
+    private void requireCapabilities(Message<?> message) {
+        if (message.timestamp() != null) {
+            requireForMessage(Capability.TIMESTAMPS, "a timestamp");
+        }
+        if (message.deliveryDelay() != null) {
+            requireForMessage(Capability.DELIVERY_DELAY, "a delivery delay");
+        }
+        if (message.timeToLive() != null) {
+            requireForMessage(Capability.TIME_TO_LIVE, "a time to live");
+        }
+        if (message.priority() != null) {
+            requireForMessage(Capability.PRIORITY, "a priority");
+        }
+        if (message.destination().kind() == Destination.Kind.QUEUE) {
+            requireForMessage(Capability.QUEUES, "a queue destination");
+        }
+    }
+
+    private void requireForMessage(Capability needed, String what) {
+        if (!capabilities.contains(needed)) {
+            throw new MessagingException(Reason.UNSUPPORTED, "the message has " + what + ", which needs capability "
+                    + needed + "; the " + binding + " binding does not offer it, so nothing was sent. Remove "
+                    + what.replaceFirst("^an? ", "the ") + " or use a binding that offers " + needed.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private MessagingException closedError() {
+        return new MessagingException(Reason.CLOSED, "the producer " + settings.clientId() + " is closed; create a new one to send");
+    }
+
+    private static void requireTimeout(Duration timeout, String operation) {
+        if (timeout == null || timeout.isNegative()) {
+            throw new MessagingException(Reason.INVALID_ARGUMENT, operation + " timeout is " + timeout + "; expected zero or more");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.switchboard.core;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Enforces the delivery timeout: a daemon thread that looks over the producer's unfinished sends every few
+ * milliseconds and fails the expired ones. One scan instead of a timer per send keeps the send path free of
+ * a shared scheduler lock; the price is a few milliseconds of lateness.
+ */
+final class DeadlineSweeper implements Runnable {
+    static final long TICK_NANOS = 5_000_000L;
+
+    private final InFlight inFlight;
+    private final Thread thread;
+    private volatile boolean stopped;
+
+    DeadlineSweeper(InFlight inFlight, String clientId) {
+        this.inFlight = inFlight;
+        this.thread = new Thread(this, "switchboard-deadlines-" + clientId);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void stop() {
+        stopped = true;
+        LockSupport.unpark(thread);
+    }
+
+    @Override
+    public void run() {
+        while (!stopped) {
+            LockSupport.parkNanos(this, TICK_NANOS);
+            try {
+                inFlight.expire(System.nanoTime());
+            } catch (RuntimeException | Error e) {
+                // an observer's failure must never stop the deadlines of every later send
+                Log.observerFailed(e instanceof RuntimeException re ? re : new RuntimeException(e));
+            }
+        }
+    }
+}

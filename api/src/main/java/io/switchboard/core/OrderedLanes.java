@@ -1,0 +1,43 @@
+package io.switchboard.core;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Runs tasks one after another per lane (a key, a destination) without a thread or a lock: each task waits for
+ * the release of the one submitted before it in the same lane. Every future here has one dependant at most, so
+ * the order is exactly submission order (a future's dependants would otherwise run last-in first-out).
+ */
+final class OrderedLanes {
+    private final ConcurrentHashMap<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+
+    /**
+     * Submits a task to a lane. The task gets its own release future and must complete it when the next task
+     * of the lane may run (the task completes it even when it fails).
+     */
+    void submit(String lane, Consumer<CompletableFuture<Void>> task) {
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        CompletableFuture<Void> previous = tails.put(lane, release);
+        release.whenComplete((ignored, error) -> tails.remove(lane, release));
+        if (previous == null || previous.isDone()) {
+            run(task, release);
+        } else {
+            previous.whenComplete((ignored, error) -> run(task, release));
+        }
+    }
+
+    /** Whether a lane has tasks waiting or running. */
+    boolean isBusy(String lane) {
+        return tails.containsKey(lane);
+    }
+
+    private static void run(Consumer<CompletableFuture<Void>> task, CompletableFuture<Void> release) {
+        try {
+            task.accept(release);
+        } catch (RuntimeException | Error e) {
+            release.complete(null);
+            throw e;
+        }
+    }
+}

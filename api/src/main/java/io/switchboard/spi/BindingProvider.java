@@ -1,0 +1,40 @@
+package io.switchboard.spi;
+
+import io.switchboard.Capability;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A broker binding, registered in {@code META-INF/services/io.switchboard.spi.BindingProvider} and found with
+ * {@link java.util.ServiceLoader}. Selected by {@link #name()} through {@code switchboard.binding} or a URL
+ * scheme; two providers with one name are an error, never a silent pick.
+ */
+public interface BindingProvider {
+
+    /** The binding's name: its key prefix ({@code kafka.*}) and URL scheme ({@code kafka://}). Lower case. */
+    String name();
+
+    /** The optional features this binding offers; the kit tests each one claimed and each one not. */
+    Set<Capability> capabilities();
+
+    /**
+     * Creates the backend for one producer. Fails with {@link io.switchboard.MessagingException} (for example
+     * {@link io.switchboard.Reason#UNSUPPORTED} for a guarantee it cannot keep, or
+     * {@link io.switchboard.Reason#INVALID_ARGUMENT} naming a bad key) before opening any connection it would
+     * leak. Must not block longer than the delivery timeout.
+     */
+    ProducerBackend createProducer(BindingConfig config);
+
+    /**
+     * The binding's keys for a URL's address ({@code host:9092,host2:9092} from {@code kafka://host:9092,...}),
+     * without the prefix, for example {@code bootstrap.servers -> host:9092}.
+     */
+    default Map<String, String> propertiesFromUrl(String address) {
+        if (address.isEmpty()) {
+            return Map.of();
+        }
+        throw new io.switchboard.MessagingException(io.switchboard.Reason.INVALID_ARGUMENT,
+                "the " + name() + " binding takes no address in its URL, was '" + address + "'");
+    }
+}

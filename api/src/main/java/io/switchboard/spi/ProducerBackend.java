@@ -1,0 +1,64 @@
+package io.switchboard.spi;
+
+import io.switchboard.Destination;
+import io.switchboard.MessagingException;
+import io.switchboard.Reason;
+import io.switchboard.Receipt;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A binding's side of one producer. The core producer calls it after validation, serialization, partitioning
+ * and flow control; the backend translates to its client and back.
+ *
+ * <p>The contract every backend keeps (the TCK checks each point against a real broker):
+ * <ul>
+ *   <li>{@link #send} never blocks the calling thread; records of one key sent from one thread are written in
+ *       call order;</li>
+ *   <li>a future succeeds only after the broker acknowledged the record at the configured guarantee, and fails
+ *       with a {@link MessagingException} whose reason tells the truth: {@link Reason#OUTCOME_UNKNOWN} whenever
+ *       the record may have been written, with the client's exception as cause;</li>
+ *   <li>{@link #flush} and {@link #close} return within their bound.</li>
+ * </ul>
+ */
+public interface ProducerBackend {
+
+    /** Hands one record to the client; the future completes with the broker's answer. */
+    CompletableFuture<Receipt> send(OutboundRecord record);
+
+    /**
+     * Sends whatever the client holds back for batching now and waits, at most {@code timeout}, for the
+     * outcomes of records already handed over.
+     */
+    void flush(Duration timeout);
+
+    /**
+     * Stops, delivering what was handed over for at most {@code timeout}, then releases the client. Futures
+     * still pending afterwards are failed by the core producer. Sends after close fail {@link Reason#CLOSED}.
+     */
+    void close(Duration timeout);
+
+    /**
+     * The number of partitions of a destination, for the producer's round-robin and custom partitioners. Must
+     * not block the caller; may fetch metadata.
+     */
+    default CompletableFuture<Integer> partitionCount(Destination destination) {
+        return CompletableFuture.failedFuture(new MessagingException(Reason.UNSUPPORTED,
+                "this binding does not expose partitions"));
+    }
+
+    /**
+     * Whether the client retries failed sends by itself until the delivery timeout (Kafka, Pulsar). When true
+     * the core producer never retries on top, which would duplicate messages and break per-key order.
+     */
+    default boolean retriesInternally() {
+        return true;
+    }
+
+    /** The native client object of the given type, if the binding has one. */
+    default <T> Optional<T> unwrap(Class<T> type) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,52 @@
+package io.switchboard.memory;
+
+import io.switchboard.Capability;
+import io.switchboard.MessagingException;
+import io.switchboard.Reason;
+import io.switchboard.spi.BindingConfig;
+import io.switchboard.spi.BindingProvider;
+import io.switchboard.spi.ProducerBackend;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code memory} binding: producers write to a {@link MemoryBroker} in this JVM. Keys: {@code memory.broker}
+ * (the broker's name, default {@value MemoryBroker#DEFAULT_NAME}); URL {@code memory://name}.
+ */
+public final class MemoryBindingProvider implements BindingProvider {
+    /** The binding's name. */
+    public static final String NAME = "memory";
+    /** The key naming the broker. */
+    public static final String BROKER = "broker";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Every capability: the memory broker keeps every field, so tests can check any of them. */
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.allOf(Capability.class);
+    }
+
+    @Override
+    public ProducerBackend createProducer(BindingConfig config) {
+        for (String key : config.properties().keySet()) {
+            if (!key.equals(BROKER)) {
+                throw new MessagingException(Reason.INVALID_ARGUMENT, "unknown setting '" + config.fullKey(key)
+                        + "'; the memory binding takes only " + config.fullKey(BROKER) + " (the broker's name)");
+            }
+        }
+        MemoryBroker broker = MemoryBroker.named(config.property(BROKER).orElse(MemoryBroker.DEFAULT_NAME));
+        return new MemoryProducerBackend(broker, config.settings());
+    }
+
+    @Override
+    public Map<String, String> propertiesFromUrl(String address) {
+        String name = address.startsWith("/") ? address.substring(1) : address;
+        return name.isEmpty() ? Map.of() : Map.of(BROKER, name);
+    }
+}

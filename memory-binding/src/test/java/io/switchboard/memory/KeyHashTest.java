@@ -1,0 +1,31 @@
+package io.switchboard.memory;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KeyHashTest {
+
+    @Test
+    void murmur2MatchesTheKafkaClientsReferenceVectors() {
+        // the vectors of Kafka's own UtilsTest.testMurmur2
+        assertThat(hash("21")).isEqualTo(-973932308);
+        assertThat(hash("foobar")).isEqualTo(-790332482);
+        assertThat(hash("a-little-bit-long-string")).isEqualTo(-985981536);
+        assertThat(hash("a-little-bit-longer-string")).isEqualTo(-1486304829);
+        assertThat(hash("lkjh234lh9fiuh90y23oiuhsafujhadof229phr9h19h89h8")).isEqualTo(-58897971);
+        assertThat(hash("abc")).isEqualTo(479470107);
+    }
+
+    @Test
+    void partitionIsThePositiveHashModuloTheCount() {
+        assertThat(KeyHash.partition("21", 7)).isEqualTo((-973932308 & 0x7fffffff) % 7);
+        assertThat(KeyHash.partition("foobar", 1)).isZero();
+    }
+
+    private static int hash(String key) {
+        return KeyHash.murmur2(key.getBytes(StandardCharsets.UTF_8));
+    }
+}
