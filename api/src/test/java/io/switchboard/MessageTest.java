@@ -1,0 +1,61 @@
+package io.switchboard;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@DisplayName("Messages are validated once, naming the field")
+class MessageTest {
+
+    private static void invalid(Runnable build, String message) {
+        assertThatThrownBy(build::run)
+                .isInstanceOfSatisfying(MessagingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT))
+                .hasMessage(message);
+    }
+
+    @Test
+    void aBuiltMessageKeepsEveryField() {
+        Message<String> m = Message.to("orders").key("k").header("a", "1").header("b", "").priority(9).value("v");
+        assertThat(m.destination()).isEqualTo(Destination.of("orders"));
+        assertThat(m.key()).isEqualTo("k");
+        assertThat(m.headers().asMap()).containsExactly(Map.entry("a", "1"), Map.entry("b", ""));
+        assertThat(m.priority()).isEqualTo(9);
+        assertThat(m.toBuilder().value(1).headers()).isEqualTo(m.headers());
+    }
+
+    @Test
+    void blankOrNullDestinationsAreRejected() {
+        invalid(() -> Message.to("  "), "destination name is blank; expected the name of a topic or queue, such as \"orders\"");
+        invalid(() -> Message.to((String) null), "destination name is null; expected the name of a topic or queue, such as \"orders\"");
+        invalid(() -> Message.to((Destination) null), "message destination is null; expected a Destination such as Destination.of(\"orders\")");
+    }
+
+    @Test
+    void headerNamesMustBePrintableWithoutSpace() {
+        invalid(() -> Message.to("d").header("a b", "x"), "header name \"a b\" contains white space at index 1; "
+                + "expected a name without white space or control characters");
+        invalid(() -> Message.to("d").header("a\u0001", "x"), "header name \"a\\u0001\" contains control character U+0001 "
+                + "at index 1; expected a name without white space or control characters");
+        invalid(() -> Message.to("d").header("", "x"), "header name is empty; expected 1 to 249 characters without white space");
+        invalid(() -> Message.to("d").header("n", null), "header \"n\" has a null value; expected a string (the empty string is allowed)");
+        invalid(() -> Message.to("d").header("n", "1").header("n", "2"), "header \"n\" is set twice; headers hold one value per name");
+    }
+
+    @Test
+    void optionalFieldsAreRangeChecked() {
+        invalid(() -> Message.to("d").priority(10).value("v"), "message priority is 10; expected 0 to 9");
+        invalid(() -> Message.to("d").key("").value("v"), "message key is empty; expected a non-empty key, or no key (null) for an unkeyed message");
+        invalid(() -> Message.to("d").value(null), "message value is null; expected a value (an empty one is fine, e.g. new byte[0] or \"\")");
+        invalid(() -> Message.to("d").timeToLive(java.time.Duration.ZERO).value("v"), "message timeToLive is PT0S; expected more than zero");
+    }
+
+    @Test
+    void unicodeHeaderNamesAndValuesAreAllowed() {
+        Message<String> m = Message.to("d").header("grüße", "値 ✓").value("v");
+        assertThat(m.headers().get("grüße")).hasValue("値 ✓");
+    }
+}

@@ -1,0 +1,54 @@
+package io.switchboard.tck;
+
+import io.switchboard.Capability;
+import io.switchboard.Destination;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a binding maintainer supplies to run the {@link BindingCompatibilityKit}: how to configure a producer,
+ * how to create destinations, how to read what reached the broker with the broker's own client, and, where
+ * possible, how to stop and start the broker. One fixture serves the whole kit; every case creates its own
+ * destinations, so one shared broker is enough.
+ */
+public interface BindingFixture {
+
+    /**
+     * The configuration of a producer connected to the test broker: at least {@code switchboard.binding} and the
+     * binding's connection keys. The kit adds its own {@code switchboard.*} keys per case on top.
+     */
+    Map<String, String> producerProperties();
+
+    /** Objects given in code to the producer builder (e.g. a JMS ConnectionFactory); empty by default. */
+    default Map<Class<?>, Object> producerResources() {
+        return Map.of();
+    }
+
+    /** The capabilities the binding claims; the kit checks each one claimed works and each one not fails. */
+    Set<Capability> capabilities();
+
+    /**
+     * Creates a destination the probe can read, with {@code partitions} partitions where the binding has
+     * partitions (ignored otherwise), and returns it as producers should address it.
+     */
+    Destination createDestination(String name, int partitions);
+
+    /**
+     * Creates a queue, for bindings that claim {@link Capability#QUEUES}.
+     *
+     * @throws UnsupportedOperationException when the binding has no queues
+     */
+    default Destination createQueue(String name) {
+        throw new UnsupportedOperationException("this binding has no queues");
+    }
+
+    /** Reads destinations with the broker's own client. */
+    NativeProbe probe();
+
+    /** Stops and starts the broker, for the outage cases; empty when the fixture cannot. */
+    default Optional<BrokerControl> brokerControl() {
+        return Optional.empty();
+    }
+}

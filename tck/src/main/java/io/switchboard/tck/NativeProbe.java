@@ -1,0 +1,22 @@
+package io.switchboard.tck;
+
+import io.switchboard.Destination;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Reads what really reached the broker, with the broker's own client (a KafkaConsumer, a Pulsar Reader, a JMS
+ * consumer), never through Switchboard. A bug that is symmetric in a binding's write and read paths cannot
+ * hide from it.
+ */
+public interface NativeProbe {
+
+    /**
+     * Reads the destination from its beginning and returns the messages found once {@code expected} have been
+     * read or {@code timeout} has passed, whichever is first. Messages of one partition (or of a queue) are in
+     * broker order; the order across partitions is unspecified. May return more than {@code expected} if more
+     * are there.
+     */
+    List<ProbedMessage> read(Destination destination, int expected, Duration timeout);
+}
