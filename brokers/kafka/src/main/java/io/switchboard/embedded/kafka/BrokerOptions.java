@@ -1,0 +1,85 @@
+package io.switchboard.embedded.kafka;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The options both builders collect, in one place so that a single node and a cluster are configured
+ * the same way. Mutable while a builder fills it; each broker group takes its own {@link #copy()}.
+ */
+final class BrokerOptions {
+
+    /** Long enough for a first start on a busy 2-core CI machine, short enough to fail a hung build. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._@-]+");
+
+    final Map<String, String> brokerProperties = new LinkedHashMap<>();
+    final Map<String, String> saslUsers = new LinkedHashMap<>();
+    final Set<String> superUsers = new LinkedHashSet<>();
+    boolean autoCreateTopics = true;
+    boolean aclAuthorization;
+    Duration timeout = DEFAULT_TIMEOUT;
+
+    void brokerProperty(String name, String value) {
+        brokerProperties.put(requireText(name, "name"), Objects.requireNonNull(value, "value"));
+    }
+
+    void saslPlain(Map<String, String> users) {
+        Objects.requireNonNull(users, "users");
+        if (users.isEmpty()) {
+            throw new IllegalArgumentException("users: give at least one user name and password");
+        }
+        users.forEach((user, password) -> saslUsers.put(requireUserName(user),
+                Objects.requireNonNull(password, () -> "password of user " + user)));
+    }
+
+    void superUser(String user) {
+        superUsers.add(requireUserName(user));
+    }
+
+    void timeout(Duration value) {
+        Objects.requireNonNull(value, "timeout");
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, was " + value);
+        }
+        timeout = value;
+    }
+
+    boolean saslEnabled() {
+        return !saslUsers.isEmpty();
+    }
+
+    BrokerOptions copy() {
+        BrokerOptions copy = new BrokerOptions();
+        copy.brokerProperties.putAll(brokerProperties);
+        copy.saslUsers.putAll(saslUsers);
+        copy.superUsers.addAll(superUsers);
+        copy.autoCreateTopics = autoCreateTopics;
+        copy.aclAuthorization = aclAuthorization;
+        copy.timeout = timeout;
+        return copy;
+    }
+
+    /** The broker reads users from JAAS option names ({@code user_<name>}), which allow no spaces or quotes. */
+    private static String requireUserName(String user) {
+        requireText(user, "user name");
+        if (!USER_NAME.matcher(user).matches()) {
+            throw new IllegalArgumentException("user name '" + user + "' may only hold letters, digits and . _ - @");
+        }
+        return user;
+    }
+
+    private static String requireText(String value, String what) {
+        Objects.requireNonNull(value, what);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+        return value;
+    }
+}

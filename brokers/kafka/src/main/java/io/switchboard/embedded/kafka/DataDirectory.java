@@ -1,0 +1,39 @@
+package io.switchboard.embedded.kafka;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** The temporary directory that holds a broker group's data: created at the first start, deleted at close. */
+final class DataDirectory {
+
+    private static final String PREFIX = "embedded-kafka-";
+
+    private DataDirectory() {
+    }
+
+    static Path create() {
+        try {
+            return Files.createTempDirectory(PREFIX);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create a temporary directory for Kafka's data", e);
+        }
+    }
+
+    /** Deletes {@code root} and everything below it; a directory that is already gone is fine. */
+    static void delete(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete Kafka's data directory " + root, e);
+        }
+    }
+}

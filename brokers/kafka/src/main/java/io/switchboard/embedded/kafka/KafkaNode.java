@@ -1,0 +1,106 @@
+package io.switchboard.embedded.kafka;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+
+/**
+ * One combined KRaft broker and controller on a fixed directory and fixed ports. The single node
+ * ({@link EmbeddedKafka}) and every node of a cluster ({@link EmbeddedKafkaCluster}) are this class.
+ *
+ * <p>Calls block until Kafka is done; the owner runs them under a time bound ({@link Parallel}).
+ * Stopping is a controlled shutdown that keeps the data, so a later start on the same directory and
+ * ports brings back every acknowledged record.
+ */
+final class KafkaNode {
+
+    /** Written by the formatter; its presence means the directory belongs to a node already. */
+    private static final String META_PROPERTIES = "meta.properties";
+
+    private final NodeAddress address;
+    private final Path logDirectory;
+    private final String clusterId;
+    private final Properties properties;
+    private volatile KafkaRaftServer server;
+
+    KafkaNode(NodeAddress address, Path logDirectory, String clusterId, Properties properties) {
+        this.address = address;
+        this.logDirectory = logDirectory;
+        this.clusterId = clusterId;
+        this.properties = properties;
+    }
+
+    NodeAddress address() {
+        return address;
+    }
+
+    boolean isRunning() {
+        return server != null;
+    }
+
+    synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        JvmExitGuard.install();
+        formatOnce();
+        KafkaRaftServer starting = new KafkaRaftServer(new KafkaConfig(properties, false), Time.SYSTEM);
+        try {
+            starting.startup();
+        } catch (RuntimeException | Error e) {
+            // startup() already tears down what it built on most failures; this covers the rest.
+            try {
+                shutDown(starting);
+            } catch (RuntimeException cleanupFailure) {
+                e.addSuppressed(cleanupFailure);
+            }
+            throw e;
+        }
+        server = starting;
+    }
+
+    /** Controlled shutdown: leadership moves to other nodes first, then the node stops; data stays. */
+    synchronized void stop() {
+        KafkaRaftServer running = server;
+        if (running == null) {
+            return;
+        }
+        server = null;
+        shutDown(running);
+    }
+
+    @Override
+    public String toString() {
+        return "Kafka node " + address.nodeId() + " (" + address.clientEndpoint() + ")";
+    }
+
+    private static void shutDown(KafkaRaftServer server) {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    private void formatOnce() {
+        if (Files.exists(logDirectory.resolve(META_PROPERTIES))) {
+            return;
+        }
+        try {
+            new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setNodeId(address.nodeId())
+                    .setClusterId(clusterId)
+                    .setDirectories(List.of(logDirectory.toString()))
+                    .setMetadataLogDirectory(logDirectory.toString())
+                    .setControllerListenerName(ServerProperties.CONTROLLER_LISTENER)
+                    .run();
+        } catch (Exception e) {
+            throw new EmbeddedKafkaException("Could not format the storage of " + this + " in " + logDirectory, e);
+        }
+    }
+}

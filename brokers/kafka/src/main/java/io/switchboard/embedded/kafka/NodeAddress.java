@@ -1,0 +1,37 @@
+package io.switchboard.embedded.kafka;
+
+/**
+ * Where one node listens. Chosen once, at the first start, and kept for the node's life so that a
+ * restarted node answers on the addresses clients already know.
+ *
+ * @param nodeId         the Kafka {@code node.id}
+ * @param clientPort     PLAINTEXT listener for clients and replication
+ * @param controllerPort KRaft controller listener
+ * @param saslPort       SASL_PLAINTEXT listener, or {@code -1} without SASL
+ */
+record NodeAddress(int nodeId, int clientPort, int controllerPort, int saslPort) {
+
+    /** Loopback by address, not by name, so that no client or broker waits on a name lookup. */
+    static final String HOST = "127.0.0.1";
+
+    String clientEndpoint() {
+        return HOST + ":" + clientPort;
+    }
+
+    String controllerEndpoint() {
+        return HOST + ":" + controllerPort;
+    }
+
+    String saslEndpoint() {
+        return HOST + ":" + saslPort;
+    }
+
+    boolean hasSasl() {
+        return saslPort > 0;
+    }
+
+    /** This node as a {@code controller.quorum.voters} entry: {@code id@host:port}. */
+    String voter() {
+        return nodeId + "@" + controllerEndpoint();
+    }
+}

@@ -1,0 +1,59 @@
+package io.switchboard.embedded.pulsar;
+
+import java.util.Set;
+import org.apache.pulsar.broker.PulsarService;
+import org.apache.pulsar.broker.resources.PulsarResources;
+import org.apache.pulsar.common.naming.NamespaceName;
+import org.apache.pulsar.common.policies.data.ClusterData;
+import org.apache.pulsar.common.policies.data.Policies;
+import org.apache.pulsar.common.policies.data.PoliciesUtil;
+import org.apache.pulsar.common.policies.data.TenantInfo;
+import org.apache.pulsar.metadata.api.MetadataStoreException;
+
+/**
+ * Creates what Pulsar standalone creates on first start: the cluster, the {@code public/default} namespace that
+ * short topic names resolve to, and the {@code pulsar/system} namespace. Each step is skipped when it already
+ * exists, so this runs on every start.
+ *
+ * <p>It writes through the broker's metadata resources rather than the admin REST API: no HTTP round trips and
+ * no credentials needed when token authentication is on.
+ */
+final class ClusterMetadata {
+
+    private static final NamespaceName DEFAULT_NAMESPACE = NamespaceName.get("public", "default");
+
+    private ClusterMetadata() {
+    }
+
+    static void ensureCreated(PulsarService broker) throws MetadataStoreException {
+        PulsarResources resources = broker.getPulsarResources();
+        String cluster = broker.getConfiguration().getClusterName();
+        if (!resources.getClusterResources().clusterExists(cluster)) {
+            resources.getClusterResources().createCluster(cluster, ClusterData.builder()
+                    .serviceUrl(broker.getWebServiceAddress())
+                    .brokerServiceUrl(broker.getBrokerServiceUrl())
+                    .build());
+        }
+        Set<String> adminRoles = broker.getConfiguration().getSuperUserRoles();
+        ensureNamespace(broker, resources, cluster, adminRoles, DEFAULT_NAMESPACE);
+        ensureNamespace(broker, resources, cluster, adminRoles, NamespaceName.SYSTEM_NAMESPACE);
+    }
+
+    private static void ensureNamespace(PulsarService broker, PulsarResources resources, String cluster,
+            Set<String> adminRoles, NamespaceName namespace) throws MetadataStoreException {
+        String tenant = namespace.getTenant();
+        if (!resources.getTenantResources().tenantExists(tenant)) {
+            resources.getTenantResources().createTenant(tenant, TenantInfo.builder()
+                    .adminRoles(adminRoles)
+                    .allowedClusters(Set.of(cluster))
+                    .build());
+        }
+        if (!resources.getNamespaceResources().namespaceExists(namespace)) {
+            // The same policies the admin API would fill in for a namespace created without any.
+            Policies policies = new Policies();
+            policies.bundles = PoliciesUtil.getBundles(broker.getConfiguration().getDefaultNumberOfNamespaceBundles());
+            policies.replication_clusters = Set.of(cluster);
+            resources.getNamespaceResources().createPolicies(namespace, policies);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.switchboard.embedded.pulsar;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext.Store;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit 5 extension that injects a running {@link EmbeddedPulsar} into test constructors, lifecycle methods and
+ * test methods.
+ *
+ * <p>The broker starts on first use and is shared by every test class of the run that asks for the same
+ * configuration; JUnit closes it (and deletes its data) when the run ends. A test that stopped the shared broker
+ * gets it started again the next time it is injected.
+ *
+ * <pre>{@code
+ * @ExtendWith(EmbeddedPulsarExtension.class)
+ * class OrdersTest {
+ *     @Test
+ *     void sends(EmbeddedPulsar pulsar) throws Exception {
+ *         try (PulsarClient client = PulsarClient.builder().serviceUrl(pulsar.serviceUrl()).build()) { ... }
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>For a configured broker, register an instance; classes registering equal configurations share one broker:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final EmbeddedPulsarExtension PULSAR =
+ *         new EmbeddedPulsarExtension(EmbeddedPulsar.builder().deduplication(true));
+ * }</pre>
+ */
+public final class EmbeddedPulsarExtension implements ParameterResolver {
+
+    private static final Namespace NAMESPACE = Namespace.create(EmbeddedPulsarExtension.class);
+
+    private final BrokerSettings settings;
+
+    /** A broker with the builder's defaults; the form {@code @ExtendWith} uses. */
+    public EmbeddedPulsarExtension() {
+        this(EmbeddedPulsar.builder());
+    }
+
+    /**
+     * A broker configured by a builder. The builder's current settings are copied; later changes to it have no
+     * effect.
+     *
+     * @param builder the configuration of the shared broker
+     */
+    public EmbeddedPulsarExtension(EmbeddedPulsar.Builder builder) {
+        this.settings = builder.settings();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == EmbeddedPulsar.class;
+    }
+
+    @Override
+    public EmbeddedPulsar resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return sharedBroker(extensionContext);
+    }
+
+    /**
+     * The root context's store lives for the whole run and closes its {@link AutoCloseable} values at the end,
+     * which is what makes one broker serve many test classes.
+     */
+    private EmbeddedPulsar sharedBroker(ExtensionContext context) {
+        Store store = context.getRoot().getStore(NAMESPACE);
+        synchronized (EmbeddedPulsarExtension.class) {
+            EmbeddedPulsar pulsar = store.get(settings, EmbeddedPulsar.class);
+            if (pulsar == null || pulsar.isClosed()) {
+                pulsar = new EmbeddedPulsar(settings);
+                store.put(settings, pulsar);
+            }
+            pulsar.start();
+            return pulsar;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.switchboard.embedded.pulsar;
+
+import io.jsonwebtoken.SignatureAlgorithm;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.SecretKey;
+import org.apache.pulsar.broker.authentication.AuthenticationProviderToken;
+import org.apache.pulsar.broker.authentication.utils.AuthTokenUtils;
+import org.apache.pulsar.client.impl.auth.AuthenticationToken;
+
+/**
+ * Holds the HMAC secret key of one embedded Pulsar and signs tokens with it.
+ *
+ * <p>The key is generated in memory when the instance is built and kept for its whole life, so tokens minted
+ * before a restart stay valid after it. It is never written to disk or logged.
+ */
+final class TokenAuthority {
+
+    private final SecretKey secretKey = AuthTokenUtils.createSecretKey(SignatureAlgorithm.HS256);
+
+    String createToken(String role) {
+        return AuthTokenUtils.createToken(secretKey, role, Optional.empty());
+    }
+
+    /**
+     * Broker settings that turn token authentication on and let the broker's own clients (its admin client, the
+     * system-topic readers) authenticate as the super-user.
+     */
+    Map<String, String> brokerProperties() {
+        String encodedKey = Base64.getEncoder().encodeToString(secretKey.getEncoded());
+        return Map.of(
+                "authenticationEnabled", "true",
+                "authenticationProviders", AuthenticationProviderToken.class.getName(),
+                "tokenSecretKey", "data:;base64," + encodedKey,
+                "superUserRoles", EmbeddedPulsar.SUPERUSER_ROLE,
+                "brokerClientAuthenticationPlugin", AuthenticationToken.class.getName(),
+                "brokerClientAuthenticationParameters", "token:" + createToken(EmbeddedPulsar.SUPERUSER_ROLE));
+    }
+
+    @Override
+    public String toString() {
+        return "TokenAuthority[secret key hidden]";
+    }
+}
