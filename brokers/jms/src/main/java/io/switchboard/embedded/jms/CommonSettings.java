@@ -1,0 +1,76 @@
+package io.switchboard.embedded.jms;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The options both brokers understand (see {@link EmbeddedJmsBroker.Builder}), as an immutable value.
+ *
+ * <p>Builders replace their copy on every call; a broker keeps the value it was built with. Equal settings
+ * describe equal brokers, which is how {@link EmbeddedJmsExtension} shares one broker between test
+ * classes that ask for the same configuration.
+ *
+ * @param users the users the broker accepts; empty means anonymous access
+ * @param sendLimitBytes per-destination limit beyond which sends fail, or {@link #NO_SEND_LIMIT}
+ * @param diskSync whether the journal is forced to disk before a persistent send is acknowledged
+ */
+record CommonSettings(List<BrokerUser> users, long sendLimitBytes, boolean diskSync) {
+
+    static final long NO_SEND_LIMIT = 0;
+
+    /** The brokers' own defaults: anonymous access, no limit, journal synced. */
+    static final CommonSettings DEFAULTS = new CommonSettings(List.of(), NO_SEND_LIMIT, true);
+
+    CommonSettings {
+        users = List.copyOf(users);
+    }
+
+    CommonSettings withUser(BrokerUser user) {
+        if (users.stream().anyMatch(existing -> existing.name().equals(user.name()))) {
+            throw new IllegalArgumentException("user '" + user.name() + "' is already defined");
+        }
+        List<BrokerUser> more = new ArrayList<>(users);
+        more.add(user);
+        return new CommonSettings(more, sendLimitBytes, diskSync);
+    }
+
+    CommonSettings withSendLimit(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("send limit must be positive, was " + bytes);
+        }
+        return new CommonSettings(users, bytes, diskSync);
+    }
+
+    CommonSettings withDiskSync(boolean sync) {
+        return new CommonSettings(users, sendLimitBytes, sync);
+    }
+
+    boolean authenticationRequired() {
+        return !users.isEmpty();
+    }
+
+    boolean hasSendLimit() {
+        return sendLimitBytes != NO_SEND_LIMIT;
+    }
+
+    /** Every user's group, in the order the users were added. */
+    Set<String> groups() {
+        return users.stream().map(BrokerUser::group).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The destinations some user may not send to; everything else is open to every user. */
+    Set<String> destinationsWithDeniedSenders() {
+        return users.stream().map(BrokerUser::sendDeniedTo).flatMap(Optional::stream)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The groups whose users may send to {@code destination}. */
+    Set<String> groupsAllowedToSendTo(String destination) {
+        return users.stream().filter(user -> user.maySendTo(destination)).map(BrokerUser::group)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+}
