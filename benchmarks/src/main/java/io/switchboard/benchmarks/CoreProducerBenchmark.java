@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -26,6 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,6 +42,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class CoreProducerBenchmark {
+    private static final int BATCH = 1000;
     private static final byte[] VALUE = new byte[100];
 
     private Producer<byte[]> producer;
@@ -82,5 +85,27 @@ public class CoreProducerBenchmark {
     @Benchmark
     public Receipt backendDirectly() {
         return backend.send(record).join();
+    }
+
+    /** Sends in a pipeline, as applications do: {@value #BATCH} sends, then wait for the last one. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Receipt switchboardPipelined() {
+        CompletableFuture<Receipt> last = null;
+        for (int i = 0; i < BATCH; i++) {
+            last = producer.sendAsync(message);
+        }
+        return last.join();
+    }
+
+    /** The same pipeline straight to the memory backend. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Receipt backendPipelined() {
+        CompletableFuture<Receipt> last = null;
+        for (int i = 0; i < BATCH; i++) {
+            last = backend.send(record);
+        }
+        return last.join();
     }
 }
