@@ -3,8 +3,9 @@ package io.switchboard;
 /**
  * What {@link Producer#close(java.time.Duration)} did.
  *
- * @param abandoned how many accepted messages were still unacknowledged when the close's time ran out and were
- *                  therefore failed ({@link Reason#OUTCOME_UNKNOWN} or {@link Reason#CLOSED})
+ * @param abandoned how many messages accepted before the close did not end acknowledged: failed by the close when its
+ *                  time ran out ({@link Reason#OUTCOME_UNKNOWN} or {@link Reason#CLOSED}), or failed by the binding
+ *                  while it closed
  */
 public record CloseResult(long abandoned) {
     /** Validates the count. */

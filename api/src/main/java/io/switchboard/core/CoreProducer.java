@@ -254,6 +254,7 @@ public final class CoreProducer<V> implements Producer<V> {
         if (!send.claimFinish()) {
             return;
         }
+        send.acknowledged = true;
         release(send);
         send.notifyAcknowledged(receipt);
         send.future.complete(receipt);
@@ -338,13 +339,14 @@ public final class CoreProducer<V> implements Producer<V> {
         long deadline = System.nanoTime() + timeout.toNanos();
         closed = true;
         permits.wakeAll();
+        // what close owes an account of: every message accepted before it began
+        List<PendingSend> accepted = inFlight.snapshot();
         try {
             backend.close(timeout);
         } catch (RuntimeException e) {
             Log.closeFailed(binding, e);
         }
         InFlight.awaitAll(inFlight.snapshot(), deadline);
-        long abandoned = 0;
         for (PendingSend send : inFlight.snapshot()) {
             if (!send.isFinished()) {
                 fail(send, send.handed
@@ -352,11 +354,10 @@ public final class CoreProducer<V> implements Producer<V> {
                         + " the message to " + send.record.destination() + "; it may have been written")
                         : new MessagingException(Reason.CLOSED, "the producer closed before the message to "
                         + send.record.destination() + " was written"));
-                if (!send.internal) {
-                    abandoned++;
-                }
             }
         }
+        // failed by the core just now or by the binding while it closed: either way not delivered
+        long abandoned = accepted.stream().filter(send -> !send.internal && !send.acknowledged).count();
         sweeper.stop();
         if (retryTimer != null) {
             retryTimer.shutdownNow();

@@ -26,6 +26,8 @@ final class PendingSend {
     volatile OutboundRecord record;
     /** Whether the record is with the backend now, so that a failure without an answer means "maybe written". */
     volatile boolean handed;
+    /** Set before the future succeeds, so close can tell delivered from abandoned. */
+    volatile boolean acknowledged;
     int attempts;
     /** Runs once when the send finishes, e.g. to let the next message of the same key go. */
     volatile Runnable onFinish;

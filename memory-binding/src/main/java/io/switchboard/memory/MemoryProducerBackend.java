@@ -38,7 +38,8 @@ final class MemoryProducerBackend implements ProducerBackend {
     private final long lingerNanos;
     private final ScheduledExecutorService io;
     private final ArrayDeque<Held> held = new ArrayDeque<>();
-    private final Runnable onBrokerStart = this::drainSoon;
+    private final Runnable onBrokerStart = this::brokerStarted;
+    private final Object startSignal = new Object();
     private ScheduledFuture<?> lingerTimer;
     private volatile boolean closed;
 
@@ -85,10 +86,19 @@ final class MemoryProducerBackend implements ProducerBackend {
         awaitDrain(timeout);
     }
 
+    /**
+     * Delivers what it holds, waiting up to {@code timeout} for a stopped broker to come back, then fails the rest
+     * {@link Reason#CLOSED} (known not written).
+     */
     @Override
     public void close(Duration timeout) {
         closed = true;
+        long deadline = System.nanoTime() + timeout.toNanos();
         awaitDrain(timeout);
+        while (!isDrained() && deadline - System.nanoTime() > 0) {
+            awaitBrokerStart(deadline);
+            awaitDrain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
         broker.removeStartListener(onBrokerStart);
         failHeld(new MessagingException(Reason.CLOSED, "the producer closed while memory broker " + broker.name()
                 + " was unavailable; the message was not written"));
@@ -103,6 +113,34 @@ final class MemoryProducerBackend implements ProducerBackend {
     @Override
     public <T> Optional<T> unwrap(Class<T> type) {
         return type.isInstance(broker) ? Optional.of(type.cast(broker)) : Optional.empty();
+    }
+
+    private void brokerStarted() {
+        synchronized (startSignal) {
+            startSignal.notifyAll();
+        }
+        drainSoon();
+    }
+
+    private boolean isDrained() {
+        synchronized (held) {
+            return held.isEmpty();
+        }
+    }
+
+    /** Waits, at most until the deadline, for the broker to be running; wakes early when it starts. */
+    private void awaitBrokerStart(long deadlineNanos) {
+        synchronized (startSignal) {
+            long left;
+            while (!broker.isRunning() && (left = deadlineNanos - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(startSignal, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private void drainSoon() {

@@ -17,6 +17,10 @@ public interface NativeProbe {
      * read or {@code timeout} has passed, whichever is first. Messages of one partition (or of a queue) are in
      * broker order; the order across partitions is unspecified. May return more than {@code expected} if more
      * are there.
+     *
+     * <p>The probe reports what a consumer would receive now: a message whose delivery delay has not passed, or
+     * whose time to live has, is not returned. Reading must not remove anything (browse a queue rather than
+     * consume it), since the kit reads a destination several times. Must return within about {@code timeout}.
      */
     List<ProbedMessage> read(Destination destination, int expected, Duration timeout);
 }

@@ -1,0 +1,115 @@
+package io.switchboard.tck;
+
+import io.switchboard.Capability;
+import io.switchboard.Destination;
+import io.switchboard.ProducerSettings;
+import io.switchboard.memory.MemoryBroker;
+import io.switchboard.memory.StoredMessage;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A fixture over a {@link MemoryBroker}: the kit's own fixture, for the memory binding and for the test bindings
+ * that wrap it. The probe reads {@link MemoryBroker#deliverable}, which is what a consumer would get, not
+ * anything the producer reports.
+ */
+public final class MemoryFixture implements BindingFixture {
+    private static final long POLL_NANOS = 5_000_000L;
+
+    private final String binding;
+    private final Set<Capability> capabilities;
+    private final MemoryBroker broker;
+    private final boolean withBrokerControl;
+
+    /**
+     * A fixture for {@code binding}, a binding that writes to the memory broker named after it.
+     *
+     * @param capabilities      what the binding claims
+     * @param withBrokerControl whether the kit may stop and start the broker
+     */
+    public MemoryFixture(String binding, Set<Capability> capabilities, boolean withBrokerControl) {
+        this.binding = binding;
+        this.capabilities = Set.copyOf(capabilities);
+        this.broker = MemoryBroker.named("tck-" + binding).autoCreateTopics(false);
+        this.withBrokerControl = withBrokerControl;
+    }
+
+    /** The memory binding itself, which claims every capability, with broker control. */
+    public static MemoryFixture memoryBinding() {
+        return new MemoryFixture("memory", EnumSet.allOf(Capability.class), true);
+    }
+
+    /** The broker behind the fixture. */
+    public MemoryBroker broker() {
+        return broker;
+    }
+
+    @Override
+    public Map<String, String> producerProperties() {
+        return Map.of(ProducerSettings.BINDING, binding, binding + ".broker", broker.name());
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public Destination createDestination(String name, int partitions) {
+        return broker.createTopic(name, partitions);
+    }
+
+    @Override
+    public Destination createQueue(String name) {
+        return broker.createQueue(name);
+    }
+
+    @Override
+    public NativeProbe probe() {
+        return this::read;
+    }
+
+    @Override
+    public Optional<BrokerControl> brokerControl() {
+        if (!withBrokerControl) {
+            return Optional.empty();
+        }
+        return Optional.of(new BrokerControl() {
+            @Override
+            public void stop() {
+                broker.stop();
+            }
+
+            @Override
+            public void start() {
+                broker.start();
+            }
+        });
+    }
+
+    private List<ProbedMessage> read(Destination destination, int expected, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<StoredMessage> found = broker.deliverable(destination.name());
+            if (found.size() >= expected || System.nanoTime() - deadline >= 0) {
+                return found.stream().map(MemoryFixture::probed).toList();
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+    }
+
+    private static ProbedMessage probed(StoredMessage m) {
+        return new ProbedMessage(m.key(), m.value(), m.headers(), m.partition(), m.offset(), m.timestamp(), m.priority());
+    }
+
+    @Override
+    public String toString() {
+        return "MemoryFixture[" + binding + " on " + broker.name() + "]";
+    }
+}

@@ -1,0 +1,44 @@
+package io.switchboard.tck.broken;
+
+import io.switchboard.Headers;
+import io.switchboard.Receipt;
+import io.switchboard.memory.MemoryBroker;
+import io.switchboard.spi.BindingConfig;
+import io.switchboard.spi.OutboundRecord;
+import io.switchboard.spi.ProducerBackend;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** Defect: loses a header. Of a record with two headers or more, the last one is not written. */
+public final class LosesHeaderBinding extends WrappingBindingProvider {
+    /** The binding's name. */
+    public static final String NAME = "broken-loses-a-header";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    protected ProducerBackend wrap(ProducerBackend inner, MemoryBroker broker, BindingConfig config) {
+        return new ForwardingBackend(inner) {
+            @Override
+            public CompletableFuture<Receipt> send(OutboundRecord record) {
+                if (record.headers().size() < 2) {
+                    return inner.send(record);
+                }
+                Map<String, String> kept = new LinkedHashMap<>(record.headers().asMap());
+                String last = null;
+                for (String name : kept.keySet()) {
+                    last = name;
+                }
+                kept.remove(last);
+                return inner.send(new OutboundRecord(record.destination(), record.key(), record.value(),
+                        Headers.of(kept), record.timestamp(), record.partition(), record.deliveryDelay(),
+                        record.timeToLive(), record.priority(), record.deadlineNanos()));
+            }
+        };
+    }
+}

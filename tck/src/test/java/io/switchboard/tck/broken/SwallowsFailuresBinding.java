@@ -1,0 +1,37 @@
+package io.switchboard.tck.broken;
+
+import io.switchboard.Receipt;
+import io.switchboard.memory.MemoryBroker;
+import io.switchboard.spi.BindingConfig;
+import io.switchboard.spi.OutboundRecord;
+import io.switchboard.spi.ProducerBackend;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Defect: reports success for a send that failed. While the broker is stopped, the record is dropped and its
+ * future completed with a made-up receipt, as a client that treats "handed to the socket" as "acknowledged".
+ */
+public final class SwallowsFailuresBinding extends WrappingBindingProvider {
+    /** The binding's name. */
+    public static final String NAME = "broken-swallows-failures";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    protected ProducerBackend wrap(ProducerBackend inner, MemoryBroker broker, BindingConfig config) {
+        return new ForwardingBackend(inner) {
+            @Override
+            public CompletableFuture<Receipt> send(OutboundRecord record) {
+                if (broker.isRunning()) {
+                    return inner.send(record);
+                }
+                return CompletableFuture.completedFuture(Receipt.partitioned(record.destination(),
+                        Math.max(0, record.partition()), -1, null, null, null));
+            }
+        };
+    }
+}
