@@ -3,6 +3,7 @@ package io.switchboard.core;
 import io.switchboard.MessagingException;
 import io.switchboard.Reason;
 import io.switchboard.spi.BindingProvider;
+import io.switchboard.spi.ClosestName;
 
 import java.security.CodeSource;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ public final class BindingDiscovery {
         if (named == null) {
             String hint = KNOWN_ARTIFACTS.containsKey(name) ? "; add " + KNOWN_ARTIFACTS.get(name) + " to the class path"
                     : "";
-            String close = ClosestName.among(name, found.keySet());
+            String close = ClosestName.among(name, found.keySet()).orElse(null);
             throw new MessagingException(Reason.INVALID_ARGUMENT, "switchboard.binding=" + name + " names no binding on the"
                     + " class path; found " + found.keySet() + (close != null ? " (did you mean '" + close + "'?)" : "") + hint);
         }

@@ -7,6 +7,7 @@ import io.switchboard.MessagingException;
 import io.switchboard.PartitionStrategy;
 import io.switchboard.ProducerSettings;
 import io.switchboard.Reason;
+import io.switchboard.spi.ClosestName;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -235,8 +236,7 @@ public final class SettingsParser {
     }
 
     private static String suggestion(String key) {
-        String best = ClosestName.among(key, KEYS);
-        return best == null ? "; the known keys are " + String.join(", ", KEYS)
-                : "; did you mean '" + best + "'?";
+        return ClosestName.among(key, KEYS).map(best -> "; did you mean '" + best + "'?")
+                .orElse("; the known keys are " + String.join(", ", KEYS));
     }
 }

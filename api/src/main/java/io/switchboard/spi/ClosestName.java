@@ -1,25 +1,34 @@
-package io.switchboard.core;
+package io.switchboard.spi;
 
 import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
 
-/** Finds the known name a mistyped one was most likely meant to be, for "did you mean" hints. */
-final class ClosestName {
+/**
+ * Finds the known name a mistyped one was most likely meant to be, for "did you mean" hints in errors about
+ * unknown keys. Shared by the core and by bindings that check their clients' keys, so every hint reads alike.
+ */
+public final class ClosestName {
     private ClosestName() {
     }
 
-    /** The closest candidate by edit distance, or null when none is close enough to be a plausible typo. */
-    static String among(String typed, Collection<String> candidates) {
+    /**
+     * The candidate closest to {@code typed} by edit distance (ignoring case), if it is close enough to be a
+     * plausible typo.
+     */
+    public static Optional<String> among(String typed, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        String lower = typed.toLowerCase(Locale.ROOT);
         for (String candidate : candidates) {
-            int d = distance(typed.toLowerCase(java.util.Locale.ROOT), candidate);
+            int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = candidate;
             }
         }
         int tolerance = Math.max(3, typed.length() / 3);
-        return bestDistance <= tolerance ? best : null;
+        return bestDistance <= tolerance ? Optional.ofNullable(best) : Optional.empty();
     }
 
     /** Levenshtein distance with two rows. */
