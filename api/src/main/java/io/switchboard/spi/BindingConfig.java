@@ -25,6 +25,10 @@ public record BindingConfig(ProducerSettings settings, String prefix, Map<String
     private static final Pattern SECRET = Pattern.compile(
             "(?i).*(password|passwd|secret|token|credential|jaas|private|apikey|api-key|auth\\.params|(^|[.\\-_])key$).*");
 
+    private static final Pattern SECRET_PARAMETER = Pattern.compile(
+            "(?i)([\\w.\\-]*(?:password|passwd|pwd|secret|token|credentials?)[\\w.\\-]*)=([^&;,\\s]+)");
+    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(://[^:/@\\s]+):[^@/\\s]+@");
+
     /** Copies the maps. */
     public BindingConfig {
         properties = Map.copyOf(properties);
@@ -69,9 +73,19 @@ public record BindingConfig(ProducerSettings settings, String prefix, Map<String
         return SECRET.matcher(key).matches();
     }
 
-    /** A value as it may be shown: secrets masked. */
+    /**
+     * A value as it may be shown: secrets masked, including those written inside URLs
+     * ({@code tcp://h?password=..}, {@code amqp://user:..@h}).
+     */
     public static String shown(String key, String value) {
-        return isSecret(key) ? "****" : value;
+        if (isSecret(key)) {
+            return "****";
+        }
+        if (value == null) {
+            return null;
+        }
+        String masked = SECRET_PARAMETER.matcher(value).replaceAll("$1=****");
+        return USER_INFO_PASSWORD.matcher(masked).replaceAll("$1:****@");
     }
 
     /** The properties with secret values masked, sorted by key, for logs and output. */

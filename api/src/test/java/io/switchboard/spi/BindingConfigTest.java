@@ -1,0 +1,36 @@
+package io.switchboard.spi;
+
+import io.switchboard.ProducerSettings;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BindingConfigTest {
+    private static final String SECRET = "s3cret-Value-91";
+
+    @Test
+    void secretKeysAreMasked() {
+        BindingConfig config = new BindingConfig(ProducerSettings.defaults(), "kafka", Map.of(
+                "sasl.jaas.config", "PlainLoginModule required username=\"u\" password=\"" + SECRET + "\";",
+                "ssl.keystore.password", SECRET, "auth.params", SECRET, "acks", "all"), Map.of());
+        assertThat(config.toString()).doesNotContain(SECRET).contains("acks=all");
+    }
+
+    @Test
+    void passwordsWrittenInsideUrlsAreMasked() {
+        BindingConfig config = new BindingConfig(ProducerSettings.defaults(), "jms", Map.of(
+                "jndi.java.naming.provider.url", "tcp://h:61616?jms.password=" + SECRET + "&x=1",
+                "jndi.connectionFactory.cf", "tcp://h:61616?user=app&password=" + SECRET,
+                "jndi.connectionFactory.other", "amqp://app:" + SECRET + "@h:5672"), Map.of());
+        assertThat(config.toString()).doesNotContain(SECRET)
+                .contains("tcp://h:61616?jms.password=****&x=1", "amqp://app:****@h:5672", "user=app&password=****");
+    }
+
+    @Test
+    void ordinaryUrlsAreShownAsTheyAre() {
+        assertThat(BindingConfig.shown("bootstrap.servers", "h1:9092,h2:9092")).isEqualTo("h1:9092,h2:9092");
+        assertThat(BindingConfig.shown("serviceUrl", "pulsar://localhost:6650")).isEqualTo("pulsar://localhost:6650");
+    }
+}
