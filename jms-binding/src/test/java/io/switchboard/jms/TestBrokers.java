@@ -1,0 +1,33 @@
+package io.switchboard.jms;
+
+import io.switchboard.embedded.jms.EmbeddedActiveMqClassic;
+import io.switchboard.embedded.jms.EmbeddedArtemis;
+import io.switchboard.embedded.jms.EmbeddedJmsExtension;
+
+/**
+ * The two brokers every test class of this module shares: one ActiveMQ Classic and one Artemis per run (test
+ * classes that register the same options share the brokers), each with the users and limits the error cases need.
+ */
+final class TestBrokers {
+    /** A user that may do everything. */
+    static final String USER = "app";
+    static final String PASSWORD = "app-secret-7Qx";
+    /** A user that may do everything but send to {@link #FORBIDDEN}. */
+    static final String INTRUDER = "intruder";
+    static final String INTRUDER_PASSWORD = "intruder-secret-3Zk";
+    /** The destination (queue or topic) {@link #INTRUDER} may not send to. */
+    static final String FORBIDDEN = "forbidden";
+    /** What each destination holds before further sends are refused. */
+    static final long ROOM_BYTES = 4L * 1024 * 1024;
+
+    private TestBrokers() {
+    }
+
+    static EmbeddedJmsExtension extension() {
+        return EmbeddedJmsExtension.with(
+                EmbeddedActiveMqClassic.builder().user(USER, PASSWORD).userDeniedSendTo(INTRUDER, INTRUDER_PASSWORD, FORBIDDEN)
+                        .failSendsBeyond(ROOM_BYTES).prioritizedMessages(true).diskSync(false),
+                EmbeddedArtemis.builder().user(USER, PASSWORD).userDeniedSendTo(INTRUDER, INTRUDER_PASSWORD, FORBIDDEN)
+                        .failSendsBeyond(ROOM_BYTES).diskSync(false));
+    }
+}
