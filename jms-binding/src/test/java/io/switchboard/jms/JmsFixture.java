@@ -77,17 +77,7 @@ final class JmsFixture implements BindingFixture {
 
     @Override
     public Optional<BrokerControl> brokerControl() {
-        return Optional.of(new BrokerControl() {
-            @Override
-            public void stop() {
-                broker.stop();
-            }
-
-            @Override
-            public void start() {
-                broker.start();
-            }
-        });
+        return Optional.of(BrokerControl.of(broker::stop, broker::start));
     }
 
     @Override

@@ -8,4 +8,19 @@ public interface BrokerControl {
 
     /** Starts the broker again on the same data and address, and returns once it accepts clients. */
     void start();
+
+    /** Broker control from two method references, e.g. {@code BrokerControl.of(broker::stop, broker::start)}. */
+    static BrokerControl of(Runnable stop, Runnable start) {
+        return new BrokerControl() {
+            @Override
+            public void stop() {
+                stop.run();
+            }
+
+            @Override
+            public void start() {
+                start.run();
+            }
+        };
+    }
 }

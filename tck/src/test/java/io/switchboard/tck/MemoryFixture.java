@@ -80,17 +80,7 @@ public final class MemoryFixture implements BindingFixture {
         if (!withBrokerControl) {
             return Optional.empty();
         }
-        return Optional.of(new BrokerControl() {
-            @Override
-            public void stop() {
-                broker.stop();
-            }
-
-            @Override
-            public void start() {
-                broker.start();
-            }
-        });
+        return Optional.of(BrokerControl.of(broker::stop, broker::start));
     }
 
     private List<ProbedMessage> read(Destination destination, int expected, Duration timeout) {
