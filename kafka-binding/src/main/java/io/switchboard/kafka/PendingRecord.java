@@ -1,0 +1,117 @@
+package io.switchboard.kafka;
+
+import io.switchboard.MessagingException;
+import io.switchboard.Reason;
+import io.switchboard.Receipt;
+import io.switchboard.spi.OutboundRecord;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+
+/**
+ * One record on its way through the binding, and Kafka's callback for it. It is queued for the sender thread,
+ * then claimed by that thread to be handed to Kafka, or abandoned before that (deadline, close, missing topic)
+ * with a reason that is true because Kafka never saw it; the claim decides the race between the two.
+ */
+final class PendingRecord implements Callback {
+    private static final int QUEUED = 0;
+    private static final int SENDING = 1;
+    private static final int HANDED = 2;
+    private static final int ABANDONED = 3;
+    private static final AtomicIntegerFieldUpdater<PendingRecord> STATE =
+            AtomicIntegerFieldUpdater.newUpdater(PendingRecord.class, "state");
+
+    final OutboundRecord record;
+    final ProducerRecord<byte[], byte[]> nativeRecord;
+    final long enqueuedNanos;
+    private final FailureJudge judge;
+    private final CompletableFuture<Receipt> future = new CompletableFuture<>();
+    private volatile int state = QUEUED;
+    /** The sender thread while it is inside {@code send}: a callback on it is Kafka failing the record there. */
+    private volatile Thread sendingThread;
+    private volatile WireActivity.Snapshot before = WireActivity.Snapshot.UNKNOWN;
+
+    PendingRecord(OutboundRecord record, ProducerRecord<byte[], byte[]> nativeRecord, FailureJudge judge) {
+        this.record = record;
+        this.nativeRecord = nativeRecord;
+        this.judge = judge;
+        this.enqueuedNanos = System.nanoTime();
+    }
+
+    CompletableFuture<Receipt> future() {
+        return future;
+    }
+
+    String topic() {
+        return nativeRecord.topic();
+    }
+
+    /** Whether the record's time is up: {@code marginNanos} before its deadline or later. */
+    boolean overdue(long nowNanos, long marginNanos) {
+        return record.deadlineNanos() - marginNanos - nowNanos <= 0;
+    }
+
+    /** Claims the record for handing to Kafka; false if it was abandoned first. */
+    boolean claimForSend() {
+        return STATE.compareAndSet(this, QUEUED, SENDING);
+    }
+
+    /** Fails the record if Kafka has not got it yet; true if this call failed it. */
+    boolean abandon(MessagingException error) {
+        if (STATE.compareAndSet(this, QUEUED, ABANDONED)) {
+            future.completeExceptionally(error);
+            return true;
+        }
+        return false;
+    }
+
+    /** Called by the sender thread just before {@code send}. */
+    void handing(WireActivity.Snapshot wireBefore) {
+        before = wireBefore;
+        sendingThread = Thread.currentThread();
+    }
+
+    /** Called by the sender thread once {@code send} returned or threw. */
+    void handed() {
+        sendingThread = null;
+        state = HANDED;
+    }
+
+    /** The reason the record already failed with, or null while it has not failed. */
+    Reason failure() {
+        if (!future.isCompletedExceptionally()) {
+            return null;
+        }
+        Throwable error = future.handle((receipt, e) -> e).getNow(null);
+        return error instanceof MessagingException me ? me.reason() : null;
+    }
+
+    /** Fails the record with a reason the sender thread established (Kafka threw while it was handed over). */
+    void fail(MessagingException error) {
+        future.completeExceptionally(error);
+    }
+
+    @Override
+    public void onCompletion(RecordMetadata metadata, Exception exception) {
+        if (exception == null) {
+            future.complete(receipt(metadata));
+        } else if (Thread.currentThread() == sendingThread) {
+            future.completeExceptionally(judge.notAppended(exception, topic()));
+        } else {
+            future.completeExceptionally(judge.afterAppend(exception, topic(), before));
+        }
+    }
+
+    private Receipt receipt(RecordMetadata metadata) {
+        Instant timestamp = metadata.hasTimestamp() ? Instant.ofEpochMilli(metadata.timestamp()) : null;
+        if (metadata.partition() < 0) {
+            return Receipt.unpartitioned(record.destination(), null, timestamp, metadata);
+        }
+        return Receipt.partitioned(record.destination(), metadata.partition(), metadata.hasOffset() ? metadata.offset() : -1,
+                null, timestamp, metadata);
+    }
+}

@@ -1,0 +1,111 @@
+package io.switchboard.kafka;
+
+import io.switchboard.CloseResult;
+import io.switchboard.FlushResult;
+import io.switchboard.Message;
+import io.switchboard.MessagingException;
+import io.switchboard.Producer;
+import io.switchboard.ProducerSettings;
+import io.switchboard.Reason;
+import io.switchboard.Receipt;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Flush lets Kafka's batching go now; close delivers what was accepted, within its bound, and then refuses. */
+class FlushAndCloseTest {
+    private static final Duration READ = Duration.ofSeconds(15);
+
+    @Test
+    @DisplayName("flush sends at once what a long linger holds back")
+    void flushSendsWhatLingerHoldsBack() throws Exception {
+        String topic = Topics.create("flush", 1);
+        try (Producer<String> producer = Producers.open(ProducerSettings.LINGER, "20s",
+                ProducerSettings.DELIVERY_TIMEOUT, "40s")) {
+            List<CompletableFuture<Receipt>> sent = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                sent.add(producer.sendAsync(Message.of(topic, "lingering-" + i)));
+            }
+            assertThatThrownBy(() -> sent.get(4).get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            long start = System.nanoTime();
+            FlushResult result = producer.flush(Duration.ofSeconds(5));
+            assertThat(result.unfinished()).isZero();
+            assertThat(Producers.since(start)).isLessThan(Duration.ofSeconds(3));
+            assertThat(sent).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+        }
+    }
+
+    @Test
+    @DisplayName("close delivers every message accepted before it")
+    void closeDeliversEverythingAccepted() {
+        String topic = Topics.create("close-delivers", 2);
+        List<CompletableFuture<Receipt>> sent = new ArrayList<>();
+        Producer<String> producer = Producers.open(ProducerSettings.LINGER, "50ms");
+        for (int i = 0; i < 500; i++) {
+            sent.add(producer.sendAsync(Message.to(topic).key("k" + i % 10).value("m" + i)));
+        }
+        CloseResult result = producer.close(Duration.ofSeconds(10));
+        assertThat(result.abandoned()).isZero();
+        assertThat(sent).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+        assertThat(NativeReader.ofTestBroker().readAll(topic, READ)).hasSize(500);
+    }
+
+    @Test
+    @DisplayName("after close, sends fail CLOSED and close again returns at once")
+    void closedProducerRefusesAndClosesOnce() throws Exception {
+        String topic = Topics.create("closed", 1);
+        Producer<String> producer = Producers.open();
+        producer.send(Message.of(topic, "one"));
+        producer.close(Duration.ofSeconds(5));
+        MessagingException error = Producers.failure(producer.sendAsync(Message.of(topic, "two")), Duration.ofSeconds(1));
+        assertThat(error.reason()).isEqualTo(Reason.CLOSED);
+        long start = System.nanoTime();
+        producer.close(Duration.ofSeconds(5));
+        assertThat(Producers.since(start)).isLessThan(Duration.ofMillis(500));
+    }
+
+    @Test
+    @DisplayName("close(0) fails what Kafka still holds, CLOSED where nothing was sent, and those are truly absent")
+    void closeWithoutWaitingReportsEveryRecordTruthfully() throws Exception {
+        String topic = Topics.create("close-now", 1);
+        Producer<String> producer = Producers.open(ProducerSettings.LINGER, "20s", ProducerSettings.DELIVERY_TIMEOUT, "40s");
+        // the first send fetches metadata and a producer id; after that, nothing goes over the wire while Kafka lingers
+        producer.sendAsync(Message.of(topic, "warm-up"));
+        assertThat(producer.flush(Duration.ofSeconds(5)).unfinished()).isZero();
+        List<CompletableFuture<Receipt>> sent = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            sent.add(producer.sendAsync(Message.of(topic, "held-" + i)));
+        }
+        long start = System.nanoTime();
+        producer.close(Duration.ZERO);
+        assertThat(Producers.since(start)).isLessThan(Duration.ofSeconds(1));
+        Set<String> stored = new HashSet<>();
+        for (ConsumerRecord<byte[], byte[]> record : NativeReader.ofTestBroker().readAll(topic, READ)) {
+            stored.add(new String(record.value(), StandardCharsets.UTF_8));
+        }
+        int closed = 0;
+        for (int i = 0; i < sent.size(); i++) {
+            MessagingException error = Producers.failureOf(sent.get(i));
+            assertThat(error).as("held-" + i).isNotNull();
+            assertThat(error.reason()).isIn(Reason.CLOSED, Reason.OUTCOME_UNKNOWN);
+            if (error.reason() == Reason.CLOSED) {
+                closed++;
+                assertThat(stored).doesNotContain("held-" + i);
+            }
+        }
+        assertThat(closed).isPositive();
+    }
+}

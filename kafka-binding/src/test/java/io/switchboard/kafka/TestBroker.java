@@ -1,0 +1,43 @@
+package io.switchboard.kafka;
+
+import io.switchboard.embedded.kafka.EmbeddedKafka;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The one real broker of the test run, started on first use and closed when the JVM exits: KRaft, topics are
+ * not created automatically (so a missing topic is missing), a SASL/PLAIN listener with two users, and ACLs
+ * (a topic is open to everyone until a test denies it to a user). Tests share it, so they use unique topic names;
+ * tests that stop it start it again before they end.
+ */
+final class TestBroker {
+    static final String ALICE = "alice";
+    static final String ALICE_PASSWORD = "alice-Pa55-7f3q";
+    static final String BOB = "bob";
+    static final String BOB_PASSWORD = "bob-Pa55-9k2w";
+
+    private static EmbeddedKafka broker;
+
+    private TestBroker() {
+    }
+
+    /** The running broker (started again if a test left it stopped). */
+    static synchronized EmbeddedKafka get() {
+        if (broker == null) {
+            EmbeddedKafka started = EmbeddedKafka.builder()
+                    .autoCreateTopics(false)
+                    .saslPlain(Map.of(ALICE, ALICE_PASSWORD, BOB, BOB_PASSWORD))
+                    .aclAuthorization(true)
+                    .timeout(Duration.ofSeconds(60))
+                    .build()
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-broker-close"));
+            broker = started;
+        }
+        if (!broker.isRunning()) {
+            broker.start();
+        }
+        return broker;
+    }
+}
