@@ -3,8 +3,8 @@ package io.switchboard.core;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Enforces the delivery timeout: a daemon thread that looks over the producer's unfinished sends every few
- * milliseconds and fails the expired ones. One scan instead of a timer per send keeps the send path free of
+ * Enforces the delivery timeout: a daemon thread that, every few milliseconds, fails the sends whose deadline
+ * bucket has passed (see {@link InFlight}). One sweeper instead of a timer per send keeps the send path free of
  * a shared scheduler lock; the price is a few milliseconds of lateness.
  */
 final class DeadlineSweeper implements Runnable {

@@ -1,5 +1,6 @@
 package io.switchboard.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -9,33 +10,67 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
-/** The producer's accepted and unfinished sends: what flush and close wait for, and what deadlines apply to. */
+/**
+ * The producer's accepted and unfinished sends: what flush and close wait for, and what deadlines apply to.
+ *
+ * <p>Sends are kept in buckets by deadline, a few milliseconds wide (a timing wheel), so that enforcing the
+ * delivery timeout looks only at the buckets whose time has come instead of every unfinished send on every tick.
+ * A bucket is swept once its whole time span has passed, so no send ever expires early.
+ */
 final class InFlight {
-    private final Set<PendingSend> sends = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<Long, Set<PendingSend>> byDeadline = new ConcurrentHashMap<>();
     private final Consumer<PendingSend> onExpiry;
+    private final long origin = System.nanoTime();
+    /** Every bucket up to this one has been swept (or is being swept). */
+    private volatile long sweptThrough = -1;
 
     InFlight(Consumer<PendingSend> onExpiry) {
         this.onExpiry = onExpiry;
     }
 
     void add(PendingSend send) {
-        sends.add(send);
+        long bucket = bucketOf(send.deadlineNanos);
+        byDeadline.computeIfAbsent(bucket, b -> ConcurrentHashMap.newKeySet()).add(send);
+        if (bucket <= sweptThrough) {
+            // registered after its deadline's bucket was swept (a thread stalled past its whole delivery
+            // timeout); the sweeper may not have seen it, so it expires here
+            onExpiry.accept(send);
+        }
     }
 
     void remove(PendingSend send) {
-        sends.remove(send);
+        Set<PendingSend> bucket = byDeadline.get(bucketOf(send.deadlineNanos));
+        if (bucket != null) {
+            bucket.remove(send);
+        }
     }
 
     List<PendingSend> snapshot() {
-        return List.copyOf(sends);
+        List<PendingSend> all = new ArrayList<>();
+        for (Set<PendingSend> bucket : byDeadline.values()) {
+            all.addAll(bucket);
+        }
+        return all;
     }
 
+    /** Expires the sends of every bucket whose time span lies wholly before {@code nowNanos}. */
     void expire(long nowNanos) {
-        for (PendingSend send : sends) {
-            if (nowNanos - send.deadlineNanos >= 0 && !send.isFinished()) {
-                onExpiry.accept(send);
+        long current = bucketOf(nowNanos);
+        for (long bucket = sweptThrough + 1; bucket < current; bucket++) {
+            sweptThrough = bucket;
+            Set<PendingSend> due = byDeadline.remove(bucket);
+            if (due != null) {
+                for (PendingSend send : due) {
+                    if (!send.isFinished()) {
+                        onExpiry.accept(send);
+                    }
+                }
             }
         }
+    }
+
+    private long bucketOf(long nanos) {
+        return Math.floorDiv(nanos - origin, DeadlineSweeper.TICK_NANOS);
     }
 
     /** Waits until every send of {@code batch} is finished or the deadline passes; returns how many are not. */
