@@ -23,7 +23,7 @@ public record BindingConfig(ProducerSettings settings, String prefix, Map<String
                             Map<Class<?>, Object> resources) {
 
     private static final Pattern SECRET = Pattern.compile(
-            "(?i).*(password|passwd|secret|token|credential|jaas|private|apikey|api-key|auth\\.params|(^|[.\\-_])key$).*");
+            "(?i).*(password|passwd|secret|token|credential|jaas|private|apikey|api-key|auth[._\\-]?params|(^|[.\\-_])key$).*");
 
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
             "(?i)([\\w.\\-]*(?:password|passwd|pwd|secret|token|credentials?)[\\w.\\-]*)=([^&;,\\s]+)");

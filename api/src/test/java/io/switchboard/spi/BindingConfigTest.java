@@ -19,6 +19,15 @@ class BindingConfigTest {
     }
 
     @Test
+    void pulsarsAuthParamsInAnySpellingAreMasked() {
+        String token = "token:eyJhbGciOiJIUzI1NiJ9.e30.c2VjcmV0";
+        BindingConfig config = new BindingConfig(ProducerSettings.defaults(), "pulsar",
+                Map.of("client.authParams", token, "auth.params", token, "serviceUrl", "pulsar://localhost:6650"), Map.of());
+        assertThat(BindingConfig.isSecret("client.authParams")).isTrue();
+        assertThat(config.toString()).doesNotContain("eyJhbGciOiJIUzI1NiJ9").contains("pulsar://localhost:6650");
+    }
+
+    @Test
     void passwordsWrittenInsideUrlsAreMasked() {
         BindingConfig config = new BindingConfig(ProducerSettings.defaults(), "jms", Map.of(
                 "jndi.java.naming.provider.url", "tcp://h:61616?jms.password=" + SECRET + "&x=1",

@@ -71,17 +71,7 @@ final class KafkaFixture implements BindingFixture {
 
     @Override
     public Optional<BrokerControl> brokerControl() {
-        return Optional.of(new BrokerControl() {
-            @Override
-            public void stop() {
-                broker.stop();
-            }
-
-            @Override
-            public void start() {
-                broker.start();
-            }
-        });
+        return Optional.of(BrokerControl.of(broker::stop, broker::start));
     }
 
     /** Reads the topic from the beginning until {@code expected} records or the timeout; one consumer, reused. */

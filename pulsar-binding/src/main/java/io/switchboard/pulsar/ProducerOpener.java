@@ -1,0 +1,108 @@
+package io.switchboard.pulsar;
+
+import io.switchboard.MessagingException;
+import io.switchboard.Reason;
+import org.apache.pulsar.client.api.ProducerBuilder;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Opens native producers and looks up partitions, off the sender's thread. Pulsar's asynchronous calls for these
+ * still do work on the calling thread (the first one loads classes and sets up the connection: a few hundred
+ * milliseconds), so they run on one thread of their own. A destination Pulsar routes gets a producer on the topic;
+ * a partition the Switchboard producer chose gets a producer on that partition's topic
+ * ({@code orders-partition-2}), which is where a native partitioned producer would have written it.
+ */
+final class ProducerOpener implements TopicProducer.Opener {
+    private final NativeClient pulsar;
+    private final PulsarFailures failures;
+    /** A user's producer name is taken on each partition by the partitioned topic's own producer. */
+    private final String directProducerName;
+    private final ConcurrentHashMap<String, List<String>> partitionNames = new ConcurrentHashMap<>();
+    private final ExecutorService thread;
+
+    ProducerOpener(NativeClient pulsar, PulsarConfiguration configuration, PulsarFailures failures) {
+        this.pulsar = pulsar;
+        this.failures = failures;
+        Object userName = configuration.producer().get("producerName");
+        this.directProducerName = userName == null ? null : userName + "-direct";
+        this.thread = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "switchboard-pulsar-open-" + configuration.settings().clientId());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public CompletableFuture<TopicProducer.Opened> open(Target target) {
+        CompletableFuture<TopicProducer.Opened> opened = offCaller(() -> openNow(target));
+        DeduplicationCheck deduplication = pulsar.deduplication();
+        if (deduplication == null) {
+            return opened;
+        }
+        // checked once the producer is open, so that the topic exists (a broker may create it on first use)
+        return opened.thenCompose(ready -> deduplication.require(target.topic()).handle((ok, error) -> {
+            if (error != null) {
+                ready.producer().closeAsync();
+                throw error instanceof CompletionException c ? c : new CompletionException(error);
+            }
+            return ready;
+        }));
+    }
+
+    /** A topic's partition topics, as Pulsar lists them (a non-partitioned topic lists itself). Never blocks. */
+    CompletableFuture<List<String>> partitionsOf(String topic) {
+        List<String> known = partitionNames.get(topic);
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
+        }
+        return offCaller(() -> pulsar.client().getPartitionsForTopic(topic, true)).handle((names, error) -> {
+            if (error != null) {
+                throw failures.partitions(topic, error);
+            }
+            partitionNames.putIfAbsent(topic, List.copyOf(names));
+            return names;
+        });
+    }
+
+    /** Stops the opening thread; later opens fail {@link Reason#CLOSED}. */
+    void shutdown() {
+        thread.shutdownNow();
+    }
+
+    private CompletableFuture<TopicProducer.Opened> openNow(Target target) {
+        if (target.routedByPulsar()) {
+            return pulsar.template().clone().topic(target.topic()).createAsync()
+                    .thenApply(p -> new TopicProducer.Opened(p, p.getNumOfPartitions() > 0));
+        }
+        return partitionsOf(target.topic()).thenCompose(names -> {
+            if (target.partition() >= names.size()) {
+                throw new MessagingException(Reason.INVALID_ARGUMENT, "partition " + target.partition() + " of "
+                        + target.topic() + " does not exist; it has " + names.size() + " partition(s)");
+            }
+            boolean partitioned = names.size() > 1 || !names.get(0).equals(target.topic());
+            ProducerBuilder<byte[]> builder = pulsar.template().clone().topic(names.get(target.partition()));
+            if (directProducerName != null) {
+                builder.producerName(directProducerName);
+            }
+            return builder.createAsync().thenApply(p -> new TopicProducer.Opened(p, partitioned));
+        });
+    }
+
+    /** Runs a call that returns a future on the opening thread; never throws. */
+    private <T> CompletableFuture<T> offCaller(Supplier<CompletableFuture<T>> call) {
+        try {
+            return CompletableFuture.supplyAsync(call, thread).thenCompose(Function.identity());
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new MessagingException(Reason.CLOSED, "the Pulsar producer is closed"));
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package io.switchboard.pulsar;
+
+import io.switchboard.MessagingException;
+import io.switchboard.Reason;
+import io.switchboard.Receipt;
+import io.switchboard.spi.OutboundRecord;
+import org.apache.pulsar.client.api.Producer;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The native producer of one {@link Target}, opened lazily and asynchronously. Records that arrive while it opens
+ * wait in call order and are sent, still in that order, the moment it is ready; the caller never waits. A record
+ * that is still waiting shortly before its deadline fails {@link Reason#TIMEOUT} (it was never handed to Pulsar),
+ * and if opening fails, every waiting record fails with the reason, known not written.
+ *
+ * <p>It counts the records it has not finished, so that the cache evicts only an idle producer (closing one with
+ * records in flight could reorder a key) and close can wait for the count to reach zero.
+ */
+final class TopicProducer {
+    /** A native producer once open, and whether its destination is a partitioned topic. */
+    record Opened(Producer<byte[]> producer, boolean partitionedTopic) {
+    }
+
+    /** Opens the native producer of a target. */
+    interface Opener {
+        CompletableFuture<Opened> open(Target target);
+    }
+
+    private static final class Waiting {
+        final OutboundRecord record;
+        final CompletableFuture<Receipt> result;
+
+        Waiting(OutboundRecord record, CompletableFuture<Receipt> result) {
+            this.record = record;
+            this.result = result;
+        }
+    }
+
+    private final Target target;
+    private final MessageSender sender;
+    private final PulsarFailures failures;
+    private final long marginNanos;
+    private final Runnable onIdle;
+    private final Consumer<TopicProducer> onFailed;
+    /** Unfinished records; -1 once retired, after which nobody may use this producer. */
+    private final AtomicInteger unfinished = new AtomicInteger();
+    private volatile long lastUsedNanos = System.nanoTime();
+
+    /** Published only after the records that waited for it were handed over, so later records follow them. */
+    private volatile Opened opened;
+    // guarded by this
+    private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+    private MessagingException failure;
+    private boolean flushWanted;
+    private boolean closeWanted;
+
+    TopicProducer(Target target, MessageSender sender, PulsarFailures failures, long marginNanos, Runnable onIdle,
+                  Consumer<TopicProducer> onFailed) {
+        this.target = target;
+        this.sender = sender;
+        this.failures = failures;
+        this.marginNanos = marginNanos;
+        this.onIdle = onIdle;
+        this.onFailed = onFailed;
+    }
+
+    Target target() {
+        return target;
+    }
+
+    /** Starts opening the native producer; returns at once. */
+    void start(Opener opener) {
+        CompletableFuture<Opened> opening;
+        try {
+            opening = opener.open(target);
+        } catch (RuntimeException e) {
+            opening = CompletableFuture.failedFuture(e);
+        }
+        opening.whenComplete((ready, error) -> {
+            if (error == null) {
+                ready(ready);
+            } else {
+                failedToOpen(error);
+            }
+        });
+    }
+
+    /** Counts one more unfinished record; false if this producer is retired. */
+    boolean tryAcquire() {
+        int n;
+        do {
+            n = unfinished.get();
+            if (n < 0) {
+                return false;
+            }
+        } while (!unfinished.compareAndSet(n, n + 1));
+        lastUsedNanos = System.nanoTime();
+        return true;
+    }
+
+    /** One record finished. */
+    void release() {
+        if (unfinished.decrementAndGet() == 0) {
+            onIdle.run();
+        }
+    }
+
+    boolean isIdle() {
+        return unfinished.get() <= 0;
+    }
+
+    long lastUsedNanos() {
+        return lastUsedNanos;
+    }
+
+    /** Retires this producer if it is idle: nobody can acquire it afterwards. */
+    boolean tryRetire() {
+        return unfinished.compareAndSet(0, -1);
+    }
+
+    /** Sends the record now if the native producer is open, or queues it behind the ones waiting for it. */
+    void submit(OutboundRecord record, CompletableFuture<Receipt> result) {
+        Opened ready = opened;
+        if (ready == null) {
+            synchronized (this) {
+                if (failure != null) {
+                    result.completeExceptionally(failure);
+                    return;
+                }
+                if (closeWanted) {
+                    result.completeExceptionally(closedBeforeHandOver());
+                    return;
+                }
+                ready = opened;
+                if (ready == null) {
+                    Waiting entry = new Waiting(record, result);
+                    waiting.add(entry);
+                    expireBeforeDeadline(entry);
+                    return;
+                }
+            }
+        }
+        sender.send(ready.producer(), target, ready.partitionedTopic(), record, result);
+    }
+
+    /** Sends what the native producer holds for batching; completes when it has answers for all of it. */
+    CompletableFuture<Void> flush() {
+        Opened ready = opened;
+        if (ready == null) {
+            synchronized (this) {
+                ready = opened;
+                if (ready == null) {
+                    flushWanted = true;
+                    return CompletableFuture.completedFuture(null);
+                }
+            }
+        }
+        return ready.producer().flushAsync();
+    }
+
+    /**
+     * Closes the native producer, now or as soon as it is open. Records still waiting for it fail
+     * {@link Reason#CLOSED}: they never reached Pulsar. Pulsar fails what it holds itself.
+     */
+    CompletableFuture<Void> close() {
+        Opened ready;
+        List<Waiting> dropped;
+        synchronized (this) {
+            closeWanted = true;
+            ready = opened;
+            dropped = new ArrayList<>(waiting);
+            waiting.clear();
+        }
+        dropped.forEach(entry -> entry.result.completeExceptionally(closedBeforeHandOver()));
+        return ready == null ? CompletableFuture.completedFuture(null) : ready.producer().closeAsync();
+    }
+
+    private MessagingException closedBeforeHandOver() {
+        return new MessagingException(Reason.CLOSED, "the producer closed while the Pulsar producer for " + target
+                + " was still opening; the message was not written");
+    }
+
+    /**
+     * Hands the waiting records over in order, then publishes the producer. The lock is held only to take the next
+     * record, never while Pulsar sends, so senders arriving meanwhile wait for nothing: they join the queue (their
+     * own callbacks included) and are handed over in turn.
+     */
+    private void ready(Opened ready) {
+        boolean close;
+        boolean flush;
+        while (true) {
+            Waiting entry;
+            synchronized (this) {
+                entry = closeWanted ? null : waiting.poll();
+                if (entry == null) {
+                    opened = ready;
+                    close = closeWanted;
+                    flush = flushWanted;
+                    break;
+                }
+            }
+            if (!entry.result.isDone()) {
+                sender.send(ready.producer(), target, ready.partitionedTopic(), entry.record, entry.result);
+            }
+        }
+        if (close) {
+            ready.producer().closeAsync();
+        } else if (flush) {
+            ready.producer().flushAsync();
+        }
+    }
+
+    private void failedToOpen(Throwable error) {
+        MessagingException reason = failures.creation(target, error);
+        List<Waiting> failed;
+        synchronized (this) {
+            failure = reason;
+            failed = new ArrayList<>(waiting);
+            waiting.clear();
+        }
+        // the next record to this target opens a new producer
+        onFailed.accept(this);
+        failed.forEach(entry -> entry.result.completeExceptionally(reason));
+    }
+
+    /**
+     * A record waiting for the producer to open fails just before its deadline, when it is still certain that it
+     * was not written; otherwise the producer's deadline would fail it as "maybe written".
+     */
+    private void expireBeforeDeadline(Waiting entry) {
+        long delay = entry.record.deadlineNanos() - marginNanos - System.nanoTime();
+        CompletableFuture.delayedExecutor(Math.max(0, delay), TimeUnit.NANOSECONDS).execute(() -> {
+            synchronized (this) {
+                if (!waiting.remove(entry)) {
+                    return;
+                }
+            }
+            entry.result.completeExceptionally(new MessagingException(Reason.TIMEOUT, "Pulsar could not open a producer"
+                    + " for " + target + " within the delivery timeout; the message was not written"));
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "TopicProducer[" + target + (opened == null ? ", opening" : "") + "]";
+    }
+}

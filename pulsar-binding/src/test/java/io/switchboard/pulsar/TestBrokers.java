@@ -1,0 +1,27 @@
+package io.switchboard.pulsar;
+
+import io.switchboard.embedded.pulsar.EmbeddedPulsar;
+import io.switchboard.embedded.pulsar.EmbeddedPulsarExtension;
+
+/**
+ * The brokers of this module's test run. Test classes that register an extension with the same builder share one
+ * broker for the whole run (the extension keys brokers by their settings), so the run starts two at most.
+ */
+final class TestBrokers {
+    private TestBrokers() {
+    }
+
+    /**
+     * The broker most tests use: topics must be created first (so a missing topic is NOT_FOUND), and every namespace
+     * deduplicates, as effectively-once needs (a test namespace turns it off to show the difference).
+     */
+    static EmbeddedPulsarExtension main() {
+        return new EmbeddedPulsarExtension(EmbeddedPulsar.builder().allowAutoTopicCreation(false).deduplication(true));
+    }
+
+    /** A broker that authenticates tokens and authorizes roles. */
+    static EmbeddedPulsarExtension secured() {
+        return new EmbeddedPulsarExtension(EmbeddedPulsar.builder().allowAutoTopicCreation(false)
+                .tokenAuthentication(true).brokerProperty("authorizationEnabled", "true"));
+    }
+}

@@ -1,0 +1,54 @@
+package io.switchboard.pulsar;
+
+import io.switchboard.Producer;
+import io.switchboard.ProducerSettings;
+import io.switchboard.Serializers;
+import io.switchboard.Switchboard;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Switchboard producers on one broker for one test, all closed (bounded) when the test ends. */
+final class TestProducers implements AutoCloseable {
+    private final String serviceUrl;
+    private final List<Producer<?>> opened = new CopyOnWriteArrayList<>();
+
+    TestProducers(String serviceUrl) {
+        this.serviceUrl = serviceUrl;
+    }
+
+    /** A string producer with these settings (key, value pairs) on top of the binding and service URL. */
+    Producer<String> open(String... settings) {
+        return open(pairs(settings));
+    }
+
+    Producer<String> open(Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put(ProducerSettings.BINDING, PulsarKeys.BINDING);
+        all.put(PulsarKeys.SERVICE_URL, serviceUrl);
+        all.put(ProducerSettings.DELIVERY_TIMEOUT, "15s");
+        all.putAll(settings);
+        Producer<String> producer = Switchboard.builder(Serializers.string()).properties(all).build();
+        opened.add(producer);
+        return producer;
+    }
+
+    static Map<String, String> pairs(String... keysAndValues) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            out.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        for (Producer<?> producer : opened) {
+            producer.close(Duration.ofSeconds(5));
+        }
+        opened.clear();
+    }
+}
