@@ -343,11 +343,14 @@ public abstract class BindingCompatibilityKit {
         }
 
         @Test
-        @DisplayName("the message's own timestamp reaches the broker, when the binding claims TIMESTAMPS")
+        @DisplayName("the message's own timestamp reaches the broker when the binding claims TIMESTAMPS, and is refused UNSUPPORTED when not")
         void timestampReachesTheBroker() {
-            assumeClaimed(Capability.TIMESTAMPS);
             Instant timestamp = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
             Destination d = topic(1);
+            if (!claimedOrRefused(Capability.TIMESTAMPS,
+                    () -> strings().send(Message.to(d).timestamp(timestamp).value("stamped")))) {
+                return;
+            }
             strings().send(Message.to(d).timestamp(timestamp).value("stamped"));
             assertThat(probe.atLeast(d, 1).get(0).timestamp()).isEqualTo(timestamp);
         }
@@ -754,9 +757,11 @@ public abstract class BindingCompatibilityKit {
         }
 
         @Test
-        @DisplayName("round-robin spreads messages without a key evenly over the partitions")
+        @DisplayName("round-robin spreads messages without a key evenly over the partitions; without PARTITIONS it is refused UNSUPPORTED")
         void roundRobinSpreadsEvenly() {
-            assumeClaimed(Capability.PARTITIONS);
+            if (!claimedOrRefused(Capability.PARTITIONS, () -> strings(PARTITIONER, "round-robin"))) {
+                return;
+            }
             Destination d = topic(4);
             Producer<String> producer = strings(PARTITIONER, "round-robin");
             SentBatch batch = new SentBatch();
@@ -777,9 +782,11 @@ public abstract class BindingCompatibilityKit {
         }
 
         @Test
-        @DisplayName("under round-robin, keyed messages still keep their key's partition and order")
+        @DisplayName("under round-robin, keyed messages still keep their key's partition and order; without PARTITIONS it is refused UNSUPPORTED")
         void roundRobinKeepsKeyedOrder() {
-            assumeClaimed(Capability.PARTITIONS);
+            if (!claimedOrRefused(Capability.PARTITIONS, () -> strings(PARTITIONER, "round-robin"))) {
+                return;
+            }
             Destination d = topic(4);
             Producer<String> producer = strings(PARTITIONER, "round-robin");
             SentBatch batch = new SentBatch();
@@ -802,15 +809,17 @@ public abstract class BindingCompatibilityKit {
         }
 
         @Test
-        @DisplayName("a custom partitioner's choice is honoured, and it is told the destination's partition count")
+        @DisplayName("a custom partitioner's choice is honoured, and it is told the destination's partition count; without PARTITIONS it is refused UNSUPPORTED")
         void customPartitionerIsHonoured() {
-            assumeClaimed(Capability.PARTITIONS);
-            Destination d = topic(4);
             List<Integer> countsSeen = new CopyOnWriteArrayList<>();
             Partitioner byHeader = (message, count) -> {
                 countsSeen.add(count);
                 return Integer.parseInt(message.headers().get("target").orElseThrow());
             };
+            if (!claimedOrRefused(Capability.PARTITIONS, () -> scope.open(Serializers.string(), Map.of(), byHeader))) {
+                return;
+            }
+            Destination d = topic(4);
             Producer<String> producer = scope.open(Serializers.string(), Map.of(), byHeader);
             SentBatch batch = new SentBatch();
             for (int i = 0; i < 12; i++) {
@@ -826,11 +835,13 @@ public abstract class BindingCompatibilityKit {
         }
 
         @Test
-        @DisplayName("a custom partitioner choosing a partition out of range fails the send INVALID_ARGUMENT and writes nothing")
+        @DisplayName("a custom partitioner choosing a partition out of range fails the send INVALID_ARGUMENT and writes nothing; without PARTITIONS it is refused UNSUPPORTED")
         void customPartitionerOutOfRangeFails() {
-            assumeClaimed(Capability.PARTITIONS);
-            Destination d = topic(2);
             Partitioner partitioner = (message, count) -> message.headers().contains("wild") ? count : 0;
+            if (!claimedOrRefused(Capability.PARTITIONS, () -> scope.open(Serializers.string(), Map.of(), partitioner))) {
+                return;
+            }
+            Destination d = topic(2);
             Producer<String> producer = scope.open(Serializers.string(), Map.of(), partitioner);
             CompletableFuture<Receipt> wild = producer.sendAsync(Message.to(d).header("wild", "yes").value("wild"));
             assertThat(failure(wild, PATIENCE).reason()).isEqualTo(Reason.INVALID_ARGUMENT);
@@ -987,9 +998,11 @@ public abstract class BindingCompatibilityKit {
         }
 
         @Test
-        @DisplayName("effectively-once writes each of many concurrent messages exactly once, each key in order")
+        @DisplayName("effectively-once writes each of many concurrent messages exactly once, each key in order; without EFFECTIVELY_ONCE it is refused UNSUPPORTED")
         void effectivelyOnceWritesEachMessageOnce() throws Exception {
-            assumeClaimed(Capability.EFFECTIVELY_ONCE);
+            if (!claimedOrRefused(Capability.EFFECTIVELY_ONCE, () -> strings(GUARANTEE, "effectively-once"))) {
+                return;
+            }
             Destination d = partitioned();
             Producer<String> producer = strings(GUARANTEE, "effectively-once");
             SentBatch batch = new SentBatch();
@@ -1396,9 +1409,17 @@ public abstract class BindingCompatibilityKit {
         return fixture().capabilities().contains(capability);
     }
 
-    private void assumeClaimed(Capability capability) {
-        assumeTrue(claims(capability), "the binding does not claim " + capability
-                + "; the Capabilities honesty group checks that using it fails UNSUPPORTED");
+    /**
+     * Whether the binding claims {@code capability}. When it does not, the case checks the other side of the
+     * contract instead of being skipped: using the feature fails UNSUPPORTED before anything is sent.
+     */
+    private boolean claimedOrRefused(Capability capability, ThrowingCallable use) {
+        if (claims(capability)) {
+            return true;
+        }
+        assertThat(catchThrowable(use)).as("using %s, which the binding does not claim", capability)
+                .isInstanceOfSatisfying(MessagingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED));
+        return false;
     }
 
     /** A serializer that fails on values starting with "refuse". */

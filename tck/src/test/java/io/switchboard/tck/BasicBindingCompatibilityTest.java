@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * An honest binding that claims no optional capability and offers no broker control passes the kit: the
- * unclaimed branch of every capability case runs, cases that need a capability are skipped with a reason, the
+ * unclaimed branch of every capability case runs, cases that need a capability check its refusal instead, the
  * flow control cases stall by linger instead of a stopped broker, and the outage group is skipped.
  */
 @DisplayName("basic memory binding (no capabilities, no broker control) compatibility")
