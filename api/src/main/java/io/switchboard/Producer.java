@@ -44,7 +44,12 @@ public interface Producer<V> extends AutoCloseable {
      * Stops accepting messages, waits at most {@code timeout} for the accepted ones, then fails those still
      * unfinished ({@link Reason#OUTCOME_UNKNOWN} if they were handed to the broker, {@link Reason#CLOSED} if
      * not) and releases the client. Never returns while a future of this producer is still pending.
-     * Idempotent: later calls return the first close's result.
+     * Idempotent: later calls return the first close's result; a call made while another thread is still closing
+     * waits for it up to its own timeout and fails {@link Reason#TIMEOUT} if that close has not finished.
+     *
+     * <p>Futures complete on the thread that learnt the outcome (the client's I/O thread, or the producer's
+     * deadline thread at the delivery timeout): callbacks must not block; move blocking work to an executor
+     * with {@code thenApplyAsync} and the like, as with any client's callbacks.
      */
     CloseResult close(Duration timeout);
 

@@ -27,7 +27,7 @@ import java.util.Map;
  *   <tr><td>{@value #PARTITIONER}</td><td>native, round-robin</td><td>native</td></tr>
  *   <tr><td>{@value #RETRY_MAX_ATTEMPTS}</td><td>1 or more (1 = no retries by the producer)</td><td>1</td></tr>
  *   <tr><td>{@value #RETRY_BACKOFF}</td><td>duration</td><td>100ms</td></tr>
- *   <tr><td>{@value #RETRY_MAX_BACKOFF}</td><td>duration</td><td>2s</td></tr>
+ *   <tr><td>{@value #RETRY_MAX_BACKOFF}</td><td>duration</td><td>2s, or the first delay if longer</td></tr>
  *   <tr><td>{@value #DEAD_LETTER}</td><td>a destination name</td><td>none</td></tr>
  *   <tr><td>{@value #CLOSE_TIMEOUT}</td><td>duration</td><td>30s</td></tr>
  *   <tr><td>{@value #CONTENT_TYPE_HEADER}</td><td>true, false</td><td>true</td></tr>

@@ -27,11 +27,16 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The one {@link Producer}: everything portable, written once, around a binding's {@link ProducerBackend}.
@@ -54,7 +59,10 @@ public final class CoreProducer<V> implements Producer<V> {
     private final PartitionChooser partitions;
     private final boolean producerRetries;
     private final OrderedLanes keyLanes;
-    private final ScheduledExecutorService retryTimer;
+    /** The producer's own thread for retries and ordered hand-offs, so neither runs nested in a callback. */
+    private final ScheduledExecutorService helper;
+    /** Completes the callers' futures of expired sends; threads only while callbacks run, none when idle. */
+    private final ExecutorService expiryCallbacks;
     private final Destination deadLetter;
     private final long deliveryTimeoutNanos;
     private final AtomicReference<CompletableFuture<CloseResult>> closing = new AtomicReference<>();
@@ -73,15 +81,20 @@ public final class CoreProducer<V> implements Producer<V> {
         this.sweeper = new DeadlineSweeper(inFlight, settings.clientId());
         this.deliveryTimeoutNanos = settings.deliveryTimeout().toNanos();
         PartitionStrategy strategy = partitioner != null ? PartitionStrategy.CUSTOM : settings.partitioner();
-        this.partitions = strategy == PartitionStrategy.NATIVE ? null
-                : new PartitionChooser(strategy, partitioner, backend, settings.deliveryTimeout());
-        this.producerRetries = settings.retryMaxAttempts() > 1 && !backend.retriesInternally();
-        this.keyLanes = producerRetries ? new OrderedLanes() : null;
-        this.retryTimer = producerRetries ? Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "switchboard-retries-" + settings.clientId());
+        this.helper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "switchboard-helper-" + settings.clientId());
             t.setDaemon(true);
             return t;
-        }) : null;
+        });
+        this.expiryCallbacks = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "switchboard-expiry-callbacks-" + settings.clientId());
+            t.setDaemon(true);
+            return t;
+        });
+        this.partitions = strategy == PartitionStrategy.NATIVE ? null
+                : new PartitionChooser(strategy, partitioner, backend, settings.deliveryTimeout(), helper);
+        this.producerRetries = settings.retryMaxAttempts() > 1 && !backend.retriesInternally();
+        this.keyLanes = producerRetries ? new OrderedLanes(helper) : null;
         this.deadLetter = settings.deadLetter() == null ? null : Destination.of(settings.deadLetter());
         sweeper.start();
         Log.created(binding, settings.clientId());
@@ -139,6 +152,12 @@ public final class CoreProducer<V> implements Producer<V> {
         } catch (MessagingException e) {
             PendingSend.notifyFailed(observers, e);
             return CompletableFuture.failedFuture(e);
+        } catch (RuntimeException e) {
+            // a serializer's contentType() or a header hook failed: still reported through the future
+            MessagingException error = new MessagingException(Reason.SERIALIZATION, "preparing the message to "
+                    + message.destination() + " failed: " + e + "; nothing was sent", e);
+            PendingSend.notifyFailed(observers, error);
+            return CompletableFuture.failedFuture(error);
         }
         OutboundRecord record = new OutboundRecord(message.destination(), message.key(), bytes, headers,
                 message.timestamp(), -1, message.deliveryDelay(), message.timeToLive(), message.priority(),
@@ -148,7 +167,7 @@ public final class CoreProducer<V> implements Producer<V> {
         if (closed) {
             // close began between the first check and registration; it may not have seen this send
             fail(send, closedError());
-            return send.future;
+            return send.caller;
         }
         if (partitions != null && partitions.places(message)) {
             partitions.place(send, new PartitionChooser.Placement() {
@@ -165,7 +184,7 @@ public final class CoreProducer<V> implements Producer<V> {
         } else {
             inOrder(send);
         }
-        return send.future;
+        return send.caller;
     }
 
     @Override
@@ -204,16 +223,19 @@ public final class CoreProducer<V> implements Producer<V> {
     }
 
     private void dispatch(PendingSend send) {
-        if (send.isFinished()) {
-            return;
+        if (!send.markHanded()) {
+            return; // finished meanwhile (deadline or close): it must not reach the broker now
         }
         send.attempts++;
-        send.handed = true;
         CompletableFuture<Receipt> answer;
         try {
             answer = backend.send(send.record);
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
+        }
+        if (answer == null) {
+            answer = CompletableFuture.failedFuture(new MessagingException(Reason.OUTCOME_UNKNOWN, "the " + binding
+                    + " binding returned no future for a send; the message may have been written"));
         }
         answer.whenComplete((receipt, error) -> {
             if (error == null) {
@@ -226,19 +248,23 @@ public final class CoreProducer<V> implements Producer<V> {
 
     private void failedAttempt(PendingSend send, MessagingException error) {
         if (!error.mayHaveBeenWritten()) {
-            send.handed = false;
+            send.markNotWritten();
         }
         long backoff = backoffNanos(send.attempts);
         if (shouldRetry(send, error, backoff)) {
-            retryTimer.schedule(() -> dispatch(send), backoff, TimeUnit.NANOSECONDS);
-        } else {
-            fail(send, error);
+            try {
+                helper.schedule(() -> dispatch(send), backoff, TimeUnit.NANOSECONDS);
+                return;
+            } catch (RejectedExecutionException e) {
+                // the producer finished closing meanwhile: the failure stands
+            }
         }
+        fail(send, error);
     }
 
-    /** Only failures known not to be written, only while open, only if the retry can happen before the deadline. */
+    /** Only failures known not to be written, only if the retry can happen before the deadline. */
     private boolean shouldRetry(PendingSend send, MessagingException error, long backoffNanos) {
-        return producerRetries && !closed && !send.internal && error.isRetryable() && !error.mayHaveBeenWritten()
+        return producerRetries && !send.internal && error.isRetryable() && !error.mayHaveBeenWritten()
                 && send.attempts < settings.retryMaxAttempts()
                 && send.deadlineNanos - (System.nanoTime() + backoffNanos) > 0;
     }
@@ -247,26 +273,47 @@ public final class CoreProducer<V> implements Producer<V> {
         long base = settings.retryBackoff().toNanos();
         long max = settings.retryMaxBackoff().toNanos();
         int doublings = Math.min(30, Math.max(0, attempts - 1));
-        return Math.min(max, base << doublings > 0 ? base << doublings : max);
+        return base > (max >> doublings) ? max : base << doublings;
     }
 
     private void succeed(PendingSend send, Receipt receipt) {
-        if (!send.claimFinish()) {
+        if (send.claimFinish() < 0) {
             return;
         }
         send.acknowledged = true;
         release(send);
         send.notifyAcknowledged(receipt);
         send.future.complete(receipt);
+        send.caller.complete(receipt);
     }
 
     private void fail(PendingSend send, MessagingException error) {
-        if (!send.claimFinish()) {
-            return;
+        if (send.claimFinish() >= 0) {
+            failClaimed(send, error);
         }
+    }
+
+    private void failClaimed(PendingSend send, MessagingException error) {
+        failClaimed(send, error, false);
+    }
+
+    /**
+     * Fails a claimed send. {@code fromSweeper}: the caller's future is completed on another thread, so that a
+     * caller's slow callback cannot hold up the deadlines of every other send.
+     */
+    private void failClaimed(PendingSend send, MessagingException error, boolean fromSweeper) {
         release(send);
         send.notifyFailed(error);
         send.future.completeExceptionally(error);
+        if (fromSweeper) {
+            try {
+                expiryCallbacks.execute(() -> send.caller.completeExceptionally(error));
+            } catch (RejectedExecutionException e) {
+                send.caller.completeExceptionally(error);
+            }
+        } else {
+            send.caller.completeExceptionally(error);
+        }
         if (deadLetter != null && !closed && !send.internal && send.attempts > 0) {
             copyToDeadLetter(send, error);
         }
@@ -283,14 +330,19 @@ public final class CoreProducer<V> implements Producer<V> {
         }
     }
 
+    /** The reason follows from the state the send is finished from, atomically, so it never guesses. */
     private void expire(PendingSend send) {
+        int from = send.claimFinish();
+        if (from < 0) {
+            return;
+        }
         Duration timeout = settings.deliveryTimeout();
-        fail(send, send.handed
+        failClaimed(send, from == PendingSend.HANDED
                 ? new MessagingException(Reason.OUTCOME_UNKNOWN, "no acknowledgement from the broker within "
                 + ProducerSettings.DELIVERY_TIMEOUT + "=" + timeout + "; the message to " + send.record.destination()
                 + " may have been written")
                 : new MessagingException(Reason.TIMEOUT, "the message to " + send.record.destination()
-                + " was not written within " + ProducerSettings.DELIVERY_TIMEOUT + "=" + timeout));
+                + " was not written within " + ProducerSettings.DELIVERY_TIMEOUT + "=" + timeout), true);
     }
 
     /**
@@ -315,7 +367,7 @@ public final class CoreProducer<V> implements Producer<V> {
     @Override
     public FlushResult flush(Duration timeout) {
         requireTimeout(timeout, "flush");
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = deadlineAfter(timeout);
         List<PendingSend> batch = inFlight.snapshot();
         if (!closed && !batch.isEmpty()) {
             try {
@@ -331,45 +383,76 @@ public final class CoreProducer<V> implements Producer<V> {
     @Override
     public CloseResult close(Duration timeout) {
         requireTimeout(timeout, "close");
+        long deadline = deadlineAfter(timeout);
         CompletableFuture<CloseResult> mine = new CompletableFuture<>();
         CompletableFuture<CloseResult> first = closing.compareAndExchange(null, mine);
         if (first != null) {
             return awaitOtherClose(first, timeout);
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            CloseResult result = closeWithin(deadline);
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            sweeper.stop();
+            helper.shutdownNow();
+            expiryCallbacks.shutdown();
+        }
+    }
+
+    /**
+     * Stops accepting; lets the core hand over what it still holds (retry backoffs, key and partition lanes); lets
+     * the binding deliver; then fails what is left, choosing each reason from the state it is finished from.
+     */
+    private CloseResult closeWithin(long deadline) {
         closed = true;
         permits.wakeAll();
         // what close owes an account of: every message accepted before it began
         List<PendingSend> accepted = inFlight.snapshot();
+        awaitHandedOver(deadline);
         try {
-            backend.close(timeout);
+            backend.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         } catch (RuntimeException e) {
             Log.closeFailed(binding, e);
         }
         InFlight.awaitAll(inFlight.snapshot(), deadline);
         for (PendingSend send : inFlight.snapshot()) {
-            if (!send.isFinished()) {
-                fail(send, send.handed
+            int from = send.claimFinish();
+            if (from >= 0) {
+                failClaimed(send, from == PendingSend.HANDED
                         ? new MessagingException(Reason.OUTCOME_UNKNOWN, "the producer closed before the broker acknowledged"
                         + " the message to " + send.record.destination() + "; it may have been written")
                         : new MessagingException(Reason.CLOSED, "the producer closed before the message to "
                         + send.record.destination() + " was written"));
             }
         }
+        // a send another thread finished just now may still be telling its observers; the callers' futures
+        // follow at once, so close does not return while one of them is pending
+        InFlight.awaitCallers(accepted, System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
         // failed by the core just now or by the binding while it closed: either way not delivered
         long abandoned = accepted.stream().filter(send -> !send.internal && !send.acknowledged).count();
-        sweeper.stop();
-        if (retryTimer != null) {
-            retryTimer.shutdownNow();
+        return new CloseResult(abandoned);
+    }
+
+    /** Waits, within the deadline, until the core holds no accepted message back from the binding. */
+    private void awaitHandedOver(long deadline) {
+        while (deadline - System.nanoTime() > 0 && inFlight.snapshot().stream().anyMatch(PendingSend::isQueued)) {
+            LockSupport.parkNanos(this, DeadlineSweeper.TICK_NANOS);
         }
-        CloseResult result = new CloseResult(abandoned);
-        mine.complete(result);
-        return result;
+    }
+
+    /** Now plus the timeout, saturating instead of overflowing for huge timeouts. */
+    private static long deadlineAfter(Duration timeout) {
+        long nanos = timeout.compareTo(Duration.ofDays(365)) > 0 ? TimeUnit.DAYS.toNanos(365) : timeout.toNanos();
+        return System.nanoTime() + nanos;
     }
 
     private static CloseResult awaitOtherClose(CompletableFuture<CloseResult> first, Duration timeout) {
         try {
-            return first.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return first.get(Math.max(0, deadlineAfter(timeout) - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | ExecutionException e) {
             throw new MessagingException(Reason.TIMEOUT, "another thread is closing this producer and did not finish within " + timeout, e);
         } catch (InterruptedException e) {

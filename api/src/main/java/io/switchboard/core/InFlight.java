@@ -58,13 +58,17 @@ final class InFlight {
         long current = bucketOf(nowNanos);
         for (long bucket = sweptThrough + 1; bucket < current; bucket++) {
             sweptThrough = bucket;
-            Set<PendingSend> due = byDeadline.remove(bucket);
+            Set<PendingSend> due = byDeadline.get(bucket);
             if (due != null) {
+                // each send is failed before the bucket goes, so close and flush see it until its future is done
                 for (PendingSend send : due) {
-                    if (!send.isFinished()) {
+                    try {
                         onExpiry.accept(send);
+                    } catch (RuntimeException e) {
+                        Log.observerFailed(e);
                     }
                 }
+                byDeadline.remove(bucket);
             }
         }
     }
@@ -75,8 +79,17 @@ final class InFlight {
 
     /** Waits until every send of {@code batch} is finished or the deadline passes; returns how many are not. */
     static long awaitAll(List<PendingSend> batch, long deadlineNanos) {
-        if (!batch.isEmpty()) {
-            CompletableFuture<?>[] futures = batch.stream().map(s -> s.future).toArray(CompletableFuture[]::new);
+        await(batch.stream().map(s -> s.future).toArray(CompletableFuture[]::new), deadlineNanos);
+        return batch.stream().filter(s -> !s.isFinished()).count();
+    }
+
+    /** Waits, at most until the deadline, for the callers' futures of {@code batch}. */
+    static void awaitCallers(List<PendingSend> batch, long deadlineNanos) {
+        await(batch.stream().map(s -> s.caller).toArray(CompletableFuture[]::new), deadlineNanos);
+    }
+
+    private static void await(CompletableFuture<?>[] futures, long deadlineNanos) {
+        if (futures.length > 0) {
             try {
                 CompletableFuture.allOf(futures).get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException | ExecutionException e) {
@@ -85,6 +98,5 @@ final class InFlight {
                 Thread.currentThread().interrupt();
             }
         }
-        return batch.stream().filter(s -> !s.isFinished()).count();
     }
 }

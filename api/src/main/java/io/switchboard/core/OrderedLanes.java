@@ -2,15 +2,23 @@ package io.switchboard.core;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Runs tasks one after another per lane (a key, a destination) without a thread or a lock: each task waits for
- * the release of the one submitted before it in the same lane. Every future here has one dependant at most, so
- * the order is exactly submission order (a future's dependants would otherwise run last-in first-out).
+ * Runs tasks one after another per lane (a key, a destination) without a lock: each task waits for the release
+ * of the one submitted before it in the same lane. Every future here has one dependant at most, so the order is
+ * exactly submission order (a future's dependants would otherwise run last-in first-out). A task that has to
+ * wait runs on the executor, never nested inside its predecessor's release, so a long lane cannot overflow the
+ * stack of the thread that releases its head.
  */
 final class OrderedLanes {
     private final ConcurrentHashMap<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    private final Executor executor;
+
+    OrderedLanes(Executor executor) {
+        this.executor = executor;
+    }
 
     /**
      * Submits a task to a lane. The task gets its own release future and must complete it when the next task
@@ -23,7 +31,7 @@ final class OrderedLanes {
         if (previous == null || previous.isDone()) {
             run(task, release);
         } else {
-            previous.whenComplete((ignored, error) -> run(task, release));
+            previous.whenCompleteAsync((ignored, error) -> run(task, release), executor);
         }
     }
 

@@ -33,9 +33,11 @@ final class PartitionChooser {
     private final Duration fetchTimeout;
     private final ConcurrentHashMap<String, CompletableFuture<Integer>> counts = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicInteger> turns = new ConcurrentHashMap<>();
-    private final OrderedLanes waiting = new OrderedLanes();
+    private final OrderedLanes waiting;
 
-    PartitionChooser(PartitionStrategy strategy, Partitioner custom, ProducerBackend backend, Duration fetchTimeout) {
+    PartitionChooser(PartitionStrategy strategy, Partitioner custom, ProducerBackend backend, Duration fetchTimeout,
+                     java.util.concurrent.Executor laneExecutor) {
+        this.waiting = new OrderedLanes(laneExecutor);
         this.strategy = strategy;
         this.custom = custom;
         this.backend = backend;
@@ -97,25 +99,28 @@ final class PartitionChooser {
         if (known != null) {
             return known;
         }
-        return counts.computeIfAbsent(destination.name(), name -> {
-            CompletableFuture<Integer> fetched;
-            try {
-                fetched = backend.partitionCount(destination).orTimeout(fetchTimeout.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (RuntimeException e) {
-                fetched = CompletableFuture.failedFuture(e);
+        CompletableFuture<Integer> fetched = counts.computeIfAbsent(destination.name(), name -> fetch(destination));
+        // outside computeIfAbsent, so that a fetch that failed at once is forgotten too: the next message asks again
+        fetched.whenComplete((n, e) -> {
+            if (e != null) {
+                counts.remove(destination.name(), fetched);
             }
-            // a failed fetch is forgotten so that the next message asks again
-            fetched.whenComplete((n, e) -> {
-                if (e != null || n == null || n < 1) {
-                    counts.remove(name);
-                }
-            });
-            return fetched.thenApply(n -> {
-                if (n == null || n < 1) {
-                    throw new MessagingException(Reason.INTERNAL, "the binding reported " + n + " partitions for " + destination);
-                }
-                return n;
-            });
+        });
+        return fetched;
+    }
+
+    private CompletableFuture<Integer> fetch(Destination destination) {
+        CompletableFuture<Integer> fetched;
+        try {
+            fetched = backend.partitionCount(destination).orTimeout(fetchTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RuntimeException e) {
+            fetched = CompletableFuture.failedFuture(e);
+        }
+        return fetched.thenApply(n -> {
+            if (n == null || n < 1) {
+                throw new MessagingException(Reason.INTERNAL, "the binding reported " + n + " partitions for " + destination);
+            }
+            return n;
         });
     }
 

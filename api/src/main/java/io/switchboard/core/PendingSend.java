@@ -8,31 +8,38 @@ import io.switchboard.spi.OutboundRecord;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One accepted message from acceptance to outcome. Finishing is exactly-once whatever races: a backend
- * answer, the deadline sweeper and close may all try; the first wins and releases the buffer permits.
+ * One accepted message from acceptance to outcome. Its state moves QUEUED -> HANDED (with the backend) -> DONE,
+ * and back from HANDED to QUEUED when the backend reports it surely not written. Finishing is one atomic step
+ * that also tells from which state it finished, so a deadline or close can never report "not written" for a
+ * record that a racing dispatch has just handed over.
  */
 final class PendingSend {
+    static final int QUEUED = 0;
+    static final int HANDED = 1;
+    static final int DONE = 2;
+
     final Message<?> message;
     final int size;
     final long deadlineNanos;
+    /** The core's own future: what flush and close wait for; no caller can complete or cancel it. */
     final CompletableFuture<Receipt> future = new CompletableFuture<>();
+    /** The caller's future, completed after {@link #future}; the caller's callbacks run on whatever completes it. */
+    final CompletableFuture<Receipt> caller = new CompletableFuture<>();
     final List<SendObserver> observers;
     /** True for dead-letter copies: no user future waits on them, but close and flush do. */
     final boolean internal;
 
     volatile OutboundRecord record;
-    /** Whether the record is with the backend now, so that a failure without an answer means "maybe written". */
-    volatile boolean handed;
     /** Set before the future succeeds, so close can tell delivered from abandoned. */
     volatile boolean acknowledged;
-    int attempts;
+    volatile int attempts;
     /** Runs once when the send finishes, e.g. to let the next message of the same key go. */
     volatile Runnable onFinish;
 
-    private final AtomicBoolean finished = new AtomicBoolean();
+    private final AtomicInteger state = new AtomicInteger(QUEUED);
 
     PendingSend(Message<?> message, OutboundRecord record, int size, List<SendObserver> observers, boolean internal) {
         this.message = message;
@@ -43,13 +50,35 @@ final class PendingSend {
         this.internal = internal;
     }
 
-    /** Claims the right to finish this send; true for exactly one caller. */
-    boolean claimFinish() {
-        return finished.compareAndSet(false, true);
+    /** Moves QUEUED to HANDED; false if the send finished meanwhile (then it must not be handed over). */
+    boolean markHanded() {
+        return state.compareAndSet(QUEUED, HANDED);
+    }
+
+    /** The backend said the record was surely not written: it is the core's again (for a retry or a deadline). */
+    void markNotWritten() {
+        state.compareAndSet(HANDED, QUEUED);
+    }
+
+    /** Claims the right to finish; returns the state it finished from, or -1 if it was already finished. */
+    int claimFinish() {
+        while (true) {
+            int current = state.get();
+            if (current == DONE) {
+                return -1;
+            }
+            if (state.compareAndSet(current, DONE)) {
+                return current;
+            }
+        }
     }
 
     boolean isFinished() {
-        return finished.get();
+        return state.get() == DONE;
+    }
+
+    boolean isQueued() {
+        return state.get() == QUEUED;
     }
 
     void notifyAcknowledged(Receipt receipt) {

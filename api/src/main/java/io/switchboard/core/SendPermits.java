@@ -14,9 +14,6 @@ import java.util.concurrent.TimeUnit;
  * queue: a permit is held from acceptance to outcome while the client does the buffering.
  */
 final class SendPermits {
-    /** Enough permits to let every waiting sender through at close, so none waits out its max-block. */
-    private static final int FLOOD = Integer.MAX_VALUE / 4;
-
     private final Semaphore messages;
     private final Semaphore bytes;
     private final BufferFullPolicy policy;
@@ -72,8 +69,10 @@ final class SendPermits {
 
     /** Lets every sender waiting for room go now (they find the producer closed). */
     void wakeAll() {
-        messages.release(FLOOD);
-        bytes.release(FLOOD);
+        // a whole buffer's worth (never past int range): each woken sender finds the producer closed and gives
+        // its permits back, so the next one gets through too
+        messages.release(Math.min(maxMessages, Integer.MAX_VALUE - messages.availablePermits()));
+        bytes.release((int) Math.min(maxBytes, Integer.MAX_VALUE - (long) bytes.availablePermits()));
     }
 
     private MessagingException full(String what, long limit) {

@@ -76,7 +76,8 @@ public final class SettingsParser {
         }
         long retryAttempts = size(RETRY_MAX_ATTEMPTS, 1, false);
         Duration retryBackoff = duration(RETRY_BACKOFF, Duration.ofMillis(100));
-        Duration retryMaxBackoff = duration(RETRY_MAX_BACKOFF, Duration.ofSeconds(2));
+        // the default ceiling never sits below a configured first delay
+        Duration retryMaxBackoff = duration(RETRY_MAX_BACKOFF, max(Duration.ofSeconds(2), retryBackoff));
         String deadLetter = text(DEAD_LETTER, null);
         Duration closeTimeout = duration(CLOSE_TIMEOUT, Duration.ofSeconds(30));
         boolean contentType = bool(CONTENT_TYPE_HEADER, true);
@@ -92,6 +93,10 @@ public final class SettingsParser {
         } catch (MessagingException e) {
             throw new MessagingException(Reason.INVALID_ARGUMENT, "invalid Switchboard settings: " + e.getMessage());
         }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private void failIfProblems() {
