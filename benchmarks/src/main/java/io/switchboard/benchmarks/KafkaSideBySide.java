@@ -1,0 +1,674 @@
+package io.switchboard.benchmarks;
+
+import io.switchboard.Destination;
+import io.switchboard.Headers;
+import io.switchboard.Message;
+import io.switchboard.Producer;
+import io.switchboard.ProducerSettings;
+import io.switchboard.Serializers;
+import io.switchboard.Switchboard;
+import io.switchboard.embedded.kafka.EmbeddedKafka;
+import io.switchboard.kafka.KafkaBindingProvider;
+import io.switchboard.spi.BindingConfig;
+import io.switchboard.spi.OutboundRecord;
+import io.switchboard.spi.ProducerBackend;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Side-by-side throughput and send-to-ack latency of Kafka's own {@code KafkaProducer} and Switchboard's kafka
+ * binding, on the same embedded broker (in this JVM) in one run, reported per run and as ratios
+ * (switchboard / native). A plain main, not JMH: each run is seconds of pipelined sends against a real broker,
+ * and what matters is that both clients see the same broker, configuration and load pattern, alternately.
+ *
+ * <p>Fairness:
+ * <ul>
+ *   <li>each run gets a fresh topic with the same partition count, and a fresh producer;</li>
+ *   <li>the native producer is configured with what the binding's {@code KafkaSettings} derives from the neutral
+ *       settings (acks, idempotence, linger, batch size, compression, buffer memory, request size, timeouts),
+ *       and the two producers' <em>effective</em> configurations, read from the {@code KafkaProducer} instances,
+ *       are compared before anything is measured: the run stops if they differ in anything but client id and
+ *       serializers;</li>
+ *   <li>the same values (one random array per size), the same String keys ({@code key-0 .. key-K}, round robin;
+ *       UTF-8 on both sides: {@code StringSerializer} natively, the binding's own encoding in Switchboard);</li>
+ *   <li>one sending thread, asynchronous pipelined sends bounded by the same number of unacknowledged messages
+ *       (a semaphore taken before each send, released in the completion callback, which both clients run on
+ *       Kafka's I/O thread);</li>
+ *   <li>a warm-up per size for each client, a primed producer per run (metadata, connection and producer id
+ *       before the clock starts), a GC before each measurement, and the order native, switchboard, native,
+ *       switchboard, ...; each round's ratio, and the median of the rounds' ratios, are reported.</li>
+ * </ul>
+ *
+ * <p>Latency is from just before the send call to the completion callback, in the pipelined (saturated) regime,
+ * so it includes the queueing behind up to {@code --in-flight} messages (Little's law: p50 ≈ in-flight /
+ * throughput). CPU is the whole process (broker included) per message.
+ *
+ * <pre>
+ * java -cp "benchmarks/target/switchboard-benchmarks.jar:benchmarks/target/lib/*" io.switchboard.benchmarks.KafkaSideBySide
+ *      [--messages 1000000] [--warmup 2000000] [--rounds 5] [--sizes 100,1024] [--in-flight 1000] [--keys 1000]
+ *      [--partitions 4] [--linger-ms N] [--batch-size N] [--compression none|gzip|snappy|lz4|zstd] [--max-minutes 10]
+ *      [--backend true]
+ * </pre>
+ */
+public final class KafkaSideBySide {
+    /** Messages sent and acknowledged on each fresh producer before its clock starts. */
+    private static final int PRIME_MESSAGES = 2_000;
+    /** The bound of each wait for a permit, an acknowledgement, a close or an admin call. */
+    private static final long WAIT_SECONDS = 60;
+
+    private final Options options;
+    private final EmbeddedKafka broker;
+    private final Admin admin;
+    private final List<Result> results = new ArrayList<>();
+    private int runCounter;
+
+    private KafkaSideBySide(Options options, EmbeddedKafka broker, Admin admin) {
+        this.options = options;
+        this.broker = broker;
+        this.admin = admin;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Thread guard = new Thread(() -> {
+            try {
+                Thread.sleep(TimeUnit.MINUTES.toMillis(options.maxMinutes));
+                System.err.println("KafkaSideBySide: still running after " + options.maxMinutes + " min (--max-minutes); stopping");
+                Runtime.getRuntime().halt(2);
+            } catch (InterruptedException e) {
+                // finished in time
+            }
+        }, "side-by-side-time-bound");
+        guard.setDaemon(true);
+        guard.start();
+
+        int status = 1;
+        System.out.println("KafkaSideBySide: " + options + "; " + cpus() + " CPUs, load " + load());
+        try (EmbeddedKafka broker = EmbeddedKafka.builder().autoCreateTopics(false).timeout(Duration.ofSeconds(WAIT_SECONDS))
+                .build().start()) {
+            Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS),
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000));
+            try {
+                KafkaSideBySide benchmark = new KafkaSideBySide(options, broker, admin);
+                benchmark.checkSameConfiguration();
+                for (int size : options.sizes) {
+                    benchmark.measure(size);
+                }
+                benchmark.report();
+                status = 0;
+            } finally {
+                admin.close(Duration.ofSeconds(WAIT_SECONDS));
+            }
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+        } finally {
+            guard.interrupt();
+            System.out.flush();
+        }
+        // everything was closed above; exit without waiting for any straggling non-daemon thread of the broker
+        System.exit(status);
+    }
+
+    // ------------------------------------------------------------------------------------------------ the clients
+
+    /** One producer under test: sends a message and calls {@code done} with its index once it has an outcome. */
+    private interface Client extends AutoCloseable {
+        void send(int index, String key, byte[] value, Run run);
+
+        @Override
+        void close();
+    }
+
+    private Client open(Kind kind, String topic) {
+        String clientId = "sbs-" + kind.label + "-" + (++runCounter);
+        return switch (kind) {
+            case NATIVE -> new NativeClient(nativeProducer(clientId), topic);
+            case SWITCHBOARD -> new SwitchboardClient(switchboardProducer(clientId), topic);
+            case BACKEND -> new BackendClient(backend(clientId), topic);
+        };
+    }
+
+    private static final class NativeClient implements Client {
+        private final KafkaProducer<String, byte[]> producer;
+        private final String topic;
+
+        NativeClient(KafkaProducer<String, byte[]> producer, String topic) {
+            this.producer = producer;
+            this.topic = topic;
+        }
+
+        @Override
+        public void send(int index, String key, byte[] value, Run run) {
+            try {
+                producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> run.done(index, error));
+            } catch (RuntimeException e) {
+                run.done(index, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            producer.close(Duration.ofSeconds(WAIT_SECONDS));
+        }
+    }
+
+    private static final class SwitchboardClient implements Client {
+        private final Producer<byte[]> producer;
+        private final Destination topic;
+
+        SwitchboardClient(Producer<byte[]> producer, String topic) {
+            this.producer = producer;
+            this.topic = Destination.of(topic);
+        }
+
+        @Override
+        public void send(int index, String key, byte[] value, Run run) {
+            producer.sendAsync(Message.to(topic).key(key).value(value)).whenComplete((receipt, error) -> run.done(index, error));
+        }
+
+        @Override
+        public void close() {
+            producer.close(Duration.ofSeconds(WAIT_SECONDS));
+        }
+    }
+
+    /**
+     * Diagnostic ({@code --backend true}): the kafka binding's {@link ProducerBackend} driven through the SPI, without
+     * the core producer (no permits, in-flight tracking, deadline sweeper or second future), as the core would call it.
+     * Between native and switchboard, it tells the binding's cost from the core's.
+     */
+    private static final class BackendClient implements Client {
+        private final ProducerBackend backend;
+        private final Destination topic;
+        private final long deliveryTimeoutNanos = ProducerSettings.defaults().deliveryTimeout().toNanos();
+
+        BackendClient(ProducerBackend backend, String topic) {
+            this.backend = backend;
+            this.topic = Destination.of(topic);
+        }
+
+        @Override
+        public void send(int index, String key, byte[] value, Run run) {
+            backend.send(new OutboundRecord(topic, key, value, Headers.empty(), null, -1, null, null, null,
+                    System.nanoTime() + deliveryTimeoutNanos)).whenComplete((receipt, error) -> run.done(index, error));
+        }
+
+        @Override
+        public void close() {
+            backend.close(Duration.ofSeconds(WAIT_SECONDS));
+        }
+    }
+
+    private ProducerBackend backend(String clientId) {
+        ProducerSettings settings = ProducerSettings.from(neutralSettings(clientId));
+        return new KafkaBindingProvider().createProducer(new BindingConfig(settings, KafkaBindingProvider.NAME,
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), Map.of()));
+    }
+
+    /** Switchboard's neutral settings: the defaults, plus the options the user chose. */
+    private Map<String, String> neutralSettings(String clientId) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(ProducerSettings.BINDING, "kafka");
+        settings.put(ProducerSettings.CLIENT_ID, clientId);
+        if (options.lingerMs != null) {
+            settings.put(ProducerSettings.LINGER, options.lingerMs + "ms");
+        }
+        if (options.batchSize != null) {
+            settings.put(ProducerSettings.BATCH_MAX_BYTES, Integer.toString(options.batchSize));
+        }
+        if (options.compression != null) {
+            settings.put(ProducerSettings.COMPRESSION, options.compression);
+        }
+        return settings;
+    }
+
+    private Producer<byte[]> switchboardProducer(String clientId) {
+        Map<String, String> settings = neutralSettings(clientId);
+        settings.put("kafka." + ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        return Switchboard.builder(Serializers.bytes()).properties(settings).build();
+    }
+
+    /**
+     * The native producer, configured with what the binding derives from the same neutral settings (see
+     * kafka-binding's KafkaSettings and DeliveryTimings, and the README's table); {@link #checkSameConfiguration}
+     * proves the result against the binding's own producer.
+     */
+    private KafkaProducer<String, byte[]> nativeProducer(String clientId) {
+        ProducerSettings neutral = ProducerSettings.from(neutralSettings(clientId));
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        // switchboard.guarantee=at-least-once: acks=all, Kafka's default idempotence kept
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        long lingerMs = neutral.linger() != null ? neutral.linger().toMillis() : kafkaDefault(ProducerConfig.LINGER_MS_CONFIG);
+        long batchSize = neutral.batchMaxBytes() != null ? neutral.batchMaxBytes() : kafkaDefault(ProducerConfig.BATCH_SIZE_CONFIG);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, Long.toString(lingerMs));
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, Long.toString(batchSize));
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, neutral.compression().name().toLowerCase(Locale.ROOT));
+        // buffer.memory = B + N x (batch.size + 1 KiB); max.request.size = M + 64 KiB
+        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG,
+                Long.toString(neutral.bufferMaxBytes() + neutral.bufferMaxMessages() * (batchSize + 1024)));
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Long.toString(neutral.maxMessageSize() + 64L * 1024));
+        // DeliveryTimings: margin m = D/20 within [100 ms, 1 s]; delivery = D - m; request = min(30 s, (delivery -
+        // linger) / 2); max.block = delivery / 2; backoff ceilings = min(1 s, max(start, max.block / 4))
+        long totalNanos = neutral.deliveryTimeout().toNanos();
+        long margin = Math.min(totalNanos / 2, Math.max(TimeUnit.MILLISECONDS.toNanos(100),
+                Math.min(TimeUnit.SECONDS.toNanos(1), totalNanos / 20)));
+        long deliveryMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(totalNanos - margin));
+        long maxBlockMs = Math.max(1, deliveryMs / 2);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(deliveryMs));
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.max(1, Math.min(30_000, (deliveryMs - lingerMs) / 2))));
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(maxBlockMs));
+        config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, Long.toString(Math.min(
+                kafkaDefault(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG),
+                Math.max(kafkaDefault(ProducerConfig.RECONNECT_BACKOFF_MS_CONFIG), maxBlockMs / 4))));
+        config.put(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, Long.toString(Math.min(
+                kafkaDefault(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG),
+                Math.max(kafkaDefault(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), maxBlockMs / 4))));
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static long kafkaDefault(String key) {
+        return ((Number) ProducerConfig.configDef().defaultValues().get(key)).longValue();
+    }
+
+    /** The keys shown in the header; every other key is compared too. */
+    private static final List<String> SHOWN = List.of(ProducerConfig.ACKS_CONFIG, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, ProducerConfig.LINGER_MS_CONFIG,
+            ProducerConfig.BATCH_SIZE_CONFIG, ProducerConfig.COMPRESSION_TYPE_CONFIG, ProducerConfig.BUFFER_MEMORY_CONFIG,
+            ProducerConfig.MAX_REQUEST_SIZE_CONFIG, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, ProducerConfig.MAX_BLOCK_MS_CONFIG, ProducerConfig.PARTITIONER_CLASS_CONFIG);
+    /** Allowed to differ: the name, and the serializers (String keys natively; the binding encodes keys itself). */
+    private static final Set<String> MAY_DIFFER = Set.of(ProducerConfig.CLIENT_ID_CONFIG,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+
+    /** Opens one producer of each kind and compares the configurations Kafka really runs with; stops on a difference. */
+    private void checkSameConfiguration() throws ReflectiveOperationException {
+        Map<String, ?> nativeConfig;
+        Map<String, ?> bindingConfig;
+        try (NativeClient nativeClient = (NativeClient) open(Kind.NATIVE, "unused");
+             SwitchboardClient switchboardClient = (SwitchboardClient) open(Kind.SWITCHBOARD, "unused")) {
+            nativeConfig = effectiveConfig(nativeClient.producer);
+            bindingConfig = effectiveConfig(switchboardClient.producer.unwrap(KafkaProducer.class));
+        }
+        Set<String> keys = new TreeSet<>(nativeConfig.keySet());
+        keys.addAll(bindingConfig.keySet());
+        List<String> differences = new ArrayList<>();
+        for (String key : keys) {
+            if (!MAY_DIFFER.contains(key) && !Objects.equals(nativeConfig.get(key), bindingConfig.get(key))) {
+                differences.add(key + ": native=" + nativeConfig.get(key) + ", switchboard=" + bindingConfig.get(key));
+            }
+        }
+        if (!differences.isEmpty()) {
+            throw new IllegalStateException("the two producers would not run with the same Kafka configuration:\n  "
+                    + String.join("\n  ", differences));
+        }
+        StringBuilder shown = new StringBuilder();
+        for (String key : SHOWN) {
+            Object value = nativeConfig.get(key);
+            shown.append(shown.length() == 0 ? "" : ", ").append(key).append('=')
+                    .append(value instanceof Class<?> type ? type.getSimpleName() : value);
+        }
+        System.out.println("Effective Kafka producer configuration, identical on both (" + keys.size()
+                + " keys compared; only client.id and serializers differ):\n  " + shown);
+    }
+
+    /**
+     * The configuration the {@code KafkaProducer} really runs with, after its defaults and adjustments. Kafka has no
+     * public getter (kafka-binding's tests read it the same way).
+     */
+    private static Map<String, ?> effectiveConfig(KafkaProducer<?, ?> producer) throws ReflectiveOperationException {
+        Field field = KafkaProducer.class.getDeclaredField("producerConfig");
+        field.setAccessible(true);
+        return ((ProducerConfig) field.get(producer)).values();
+    }
+
+    // ------------------------------------------------------------------------------------------------ the runs
+
+    private enum Kind {
+        NATIVE("native"), SWITCHBOARD("switchboard"), BACKEND("sb-backend");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    private void measure(int size) throws Exception {
+        byte[] value = new byte[size];
+        new Random(size).nextBytes(value);
+        String[] keys = new String[options.keys];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = "key-" + i;
+        }
+        System.out.printf(Locale.ROOT, "%n%s values: warm-up (%,d messages each, not reported)%n", sizeText(size), options.warmup);
+        System.out.println(HEADER);
+        for (Kind kind : options.kinds()) {
+            Result warm = run(kind, size, 0, options.warmup, keys, value);
+            System.out.println("  " + warm.line());
+        }
+        System.out.printf(Locale.ROOT, "%s values: %d rounds of %,d messages per client%n", sizeText(size), options.rounds,
+                options.messages);
+        for (int round = 1; round <= options.rounds; round++) {
+            for (Kind kind : options.kinds()) {
+                Result result = run(kind, size, round, options.messages, keys, value);
+                results.add(result);
+                System.out.println("  " + result.line());
+            }
+        }
+    }
+
+    /** One client on a fresh topic and a fresh producer: prime, then measure {@code messages} sends. */
+    private Result run(Kind kind, int size, int round, int messages, String[] keys, byte[] value) throws Exception {
+        String topic = "sbs-" + size + "-" + kind.label + "-" + (runCounter + 1);
+        broker.createTopic(topic, options.partitions);
+        Run measured = new Run(messages, options.inFlight);
+        try (Client client = open(kind, topic)) {
+            Run prime = new Run(PRIME_MESSAGES, options.inFlight);
+            prime.sendAll(client, keys, value);
+            if (prime.errors.get() > 0) {
+                throw new IllegalStateException(kind.label + ": " + prime.errors.get() + " priming sends failed, first: "
+                        + prime.firstError);
+            }
+            System.gc();
+            measured.sendAll(client, keys, value);
+        } finally {
+            admin.deleteTopics(List.of(topic)).all().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+        return new Result(kind, size, round, measured);
+    }
+
+    /** The state of one measured series of sends. */
+    private static final class Run {
+        final int messages;
+        final int inFlight;
+        final Semaphore permits;
+        final long[] started;
+        final long[] finished;
+        final AtomicInteger errors = new AtomicInteger();
+        volatile Throwable firstError;
+        long begin;
+        long cpuNanos;
+        ThreadCpu.Split cpuSplit;
+        double loadBefore;
+
+        Run(int messages, int inFlight) {
+            this.messages = messages;
+            this.inFlight = inFlight;
+            this.permits = new Semaphore(inFlight);
+            this.started = new long[messages];
+            this.finished = new long[messages];
+        }
+
+        void sendAll(Client client, String[] keys, byte[] value) throws InterruptedException {
+            loadBefore = load();
+            ThreadCpu threadsBefore = ThreadCpu.now();
+            long cpuBefore = processCpuNanos();
+            begin = System.nanoTime();
+            for (int i = 0; i < messages; i++) {
+                if (!permits.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("no acknowledgement for " + WAIT_SECONDS + " s with " + inFlight + " in flight");
+                }
+                started[i] = System.nanoTime();
+                client.send(i, keys[i % keys.length], value, this);
+            }
+            if (!permits.tryAcquire(inFlight, WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the last sends were not acknowledged within " + WAIT_SECONDS + " s");
+            }
+            cpuNanos = processCpuNanos() - cpuBefore;
+            cpuSplit = threadsBefore.until(ThreadCpu.now(), Thread.currentThread().getId());
+            permits.release(inFlight);
+        }
+
+        /** Called once per send, on Kafka's I/O thread (or the sending thread if the send threw). */
+        void done(int index, Throwable error) {
+            finished[index] = System.nanoTime();
+            if (error != null && errors.getAndIncrement() == 0) {
+                firstError = error;
+            }
+            permits.release();
+        }
+    }
+
+    private record Result(Kind kind, int size, int round, int messages, double perSecond, double p50Ms, double p99Ms,
+                          double maxMs, double cpuMicrosPerMessage, ThreadCpu.Split split, int errors, double load) {
+        Result(Kind kind, int size, int round, Run run) {
+            this(kind, size, round, run.messages, throughput(run), percentileMs(run, 0.50), percentileMs(run, 0.99),
+                    percentileMs(run, 1.0), run.cpuNanos / 1_000.0 / run.messages, run.cpuSplit, run.errors.get(),
+                    run.loadBefore);
+        }
+
+        String line() {
+            double perMessage = 1_000.0 * messages;
+            return String.format(Locale.ROOT, "%-6s %-5s %-11s %,10.0f %8.2f %8.2f %8.2f %8.1f %7.1f %7.1f %7.1f %7.1f %6d %6.2f",
+                    sizeText(size), round == 0 ? "warm" : Integer.toString(round), kind.label, perSecond, p50Ms, p99Ms,
+                    maxMs, cpuMicrosPerMessage, split.callerNanos() / perMessage, split.kafkaIoNanos() / perMessage,
+                    split.switchboardNanos() / perMessage, split.otherNanos() / perMessage, errors, load);
+        }
+
+        private static double throughput(Run run) {
+            long last = run.begin;
+            for (long end : run.finished) {
+                last = Math.max(last, end);
+            }
+            return run.messages / ((last - run.begin) / 1e9);
+        }
+
+        private static double percentileMs(Run run, double fraction) {
+            long[] latencies = new long[run.messages];
+            for (int i = 0; i < latencies.length; i++) {
+                latencies[i] = run.finished[i] - run.started[i];
+            }
+            Arrays.sort(latencies);
+            int index = (int) Math.min(latencies.length - 1, Math.max(0, Math.ceil(fraction * latencies.length) - 1));
+            return latencies[index] / 1e6;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ the report
+
+    private static final String HEADER = String.format(Locale.ROOT,
+            "%-6s %-5s %-11s %10s %8s %8s %8s %8s %7s %7s %7s %7s %6s %6s%n%-49s %s",
+            "size", "round", "client", "msg/s", "p50 ms", "p99 ms", "max ms", "cpu/msg", "caller", "kafkaIO", "sb-thr",
+            "broker", "errors", "load1", "", "|-- CPU us per message: whole process; sending thread; Kafka I/O thread;"
+                    + " switchboard-* threads; other Java threads (broker). GC and JIT: the rest --|");
+
+    private void report() {
+        System.out.println();
+        System.out.println("=== Every measured run (latency: send call to acknowledgement) ===");
+        System.out.println(HEADER);
+        for (Result result : results) {
+            System.out.println(result.line());
+        }
+        System.out.println();
+        System.out.println("=== Ratios switchboard / native per round (throughput: higher is better; latency, cpu: lower is better) ===");
+        ratios(Kind.SWITCHBOARD);
+        if (options.backend) {
+            System.out.println();
+            System.out.println("=== Diagnostic: the binding's SPI backend without the core producer, sb-backend / native ===");
+            ratios(Kind.BACKEND);
+        }
+        int errors = results.stream().mapToInt(Result::errors).sum();
+        System.out.println();
+        System.out.println("errors: " + errors + "; load at the end: " + load() + " (" + cpus() + " CPUs)");
+    }
+
+    private void ratios(Kind kind) {
+        System.out.printf(Locale.ROOT, "%-6s %-7s %10s %8s %8s %10s%n", "size", "round", "msg/s", "p50", "p99", "cpu/msg");
+        for (int size : options.sizes) {
+            List<double[]> ratios = new ArrayList<>();
+            for (int round = 1; round <= options.rounds; round++) {
+                Result nativeRun = find(Kind.NATIVE, size, round);
+                Result other = find(kind, size, round);
+                double[] ratio = {other.perSecond / nativeRun.perSecond, other.p50Ms / nativeRun.p50Ms,
+                        other.p99Ms / nativeRun.p99Ms, other.cpuMicrosPerMessage / nativeRun.cpuMicrosPerMessage};
+                ratios.add(ratio);
+                System.out.printf(Locale.ROOT, "%-6s %-7s %10.2f %8.2f %8.2f %10.2f%n", sizeText(size), round, ratio[0],
+                        ratio[1], ratio[2], ratio[3]);
+            }
+            System.out.printf(Locale.ROOT, "%-6s %-7s %10.2f %8.2f %8.2f %10.2f%n", sizeText(size), "MEDIAN",
+                    median(ratios, 0), median(ratios, 1), median(ratios, 2), median(ratios, 3));
+        }
+    }
+
+    private Result find(Kind kind, int size, int round) {
+        return results.stream().filter(r -> r.kind == kind && r.size == size && r.round == round).findFirst().orElseThrow();
+    }
+
+    private static double median(List<double[]> rows, int column) {
+        double[] values = rows.stream().mapToDouble(row -> row[column]).sorted().toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    private static String sizeText(int size) {
+        return size > 0 && size % 1024 == 0 ? size / 1024 + "KiB" : size + "B";
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    private static int cpus() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The one-minute load average (/proc/loadavg), or -1 where there is none. */
+    private static double load() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (Exception e) {
+            return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        }
+    }
+
+    /** CPU time of every live thread at one moment, to split a run's CPU between the sender, the clients and the rest. */
+    private record ThreadCpu(Map<Long, Long> nanosById, Map<Long, String> namesById) {
+        /** CPU nanoseconds of a run: the sending thread, Kafka's producer I/O threads, Switchboard's own threads, the rest. */
+        record Split(long callerNanos, long kafkaIoNanos, long switchboardNanos, long otherNanos) {
+        }
+
+        static ThreadCpu now() {
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            Map<Long, Long> nanos = new HashMap<>();
+            Map<Long, String> names = new HashMap<>();
+            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info != null) {
+                    long cpu = threads.getThreadCpuTime(info.getThreadId());
+                    if (cpu >= 0) {
+                        nanos.put(info.getThreadId(), cpu);
+                        names.put(info.getThreadId(), info.getThreadName());
+                    }
+                }
+            }
+            return new ThreadCpu(nanos, names);
+        }
+
+        /** What each group used from this moment to {@code later} (threads that ended in between are not counted). */
+        Split until(ThreadCpu later, long callerId) {
+            long caller = 0;
+            long io = 0;
+            long switchboard = 0;
+            long other = 0;
+            for (Map.Entry<Long, Long> entry : later.nanosById.entrySet()) {
+                long used = entry.getValue() - nanosById.getOrDefault(entry.getKey(), 0L);
+                String name = later.namesById.get(entry.getKey());
+                if (entry.getKey() == callerId) {
+                    caller += used;
+                } else if (name.startsWith("kafka-producer-network-thread | sbs-")) {
+                    io += used;
+                } else if (name.startsWith("switchboard-")) {
+                    switchboard += used;
+                } else {
+                    other += used;
+                }
+            }
+            return new Split(caller, io, switchboard, other);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ options
+
+    private record Options(int messages, int warmup, int rounds, int[] sizes, int inFlight, int keys, int partitions,
+                           Integer lingerMs, Integer batchSize, String compression, long maxMinutes, boolean backend) {
+
+        /** The clients of each round, in order. */
+        List<Kind> kinds() {
+            return backend ? List.of(Kind.NATIVE, Kind.SWITCHBOARD, Kind.BACKEND) : List.of(Kind.NATIVE, Kind.SWITCHBOARD);
+        }
+
+        static Options parse(String[] args) {
+            Map<String, String> given = new HashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                String name = args[i];
+                if (!name.startsWith("--") || i + 1 >= args.length) {
+                    throw new IllegalArgumentException("expected --name value pairs, got '" + name + "'; see the Javadoc"
+                            + " of KafkaSideBySide or benchmarks/README.md");
+                }
+                given.put(name.substring(2), args[++i]);
+            }
+            Set<String> known = Set.of("messages", "warmup", "rounds", "sizes", "in-flight", "keys", "partitions",
+                    "linger-ms", "batch-size", "compression", "max-minutes", "backend");
+            for (String name : given.keySet()) {
+                if (!known.contains(name)) {
+                    throw new IllegalArgumentException("unknown option --" + name + "; known: " + new TreeSet<>(known));
+                }
+            }
+            int[] sizes = Arrays.stream(given.getOrDefault("sizes", "100,1024").split(","))
+                    .mapToInt(s -> Integer.parseInt(s.strip())).toArray();
+            Options options = new Options(integer(given, "messages", 1_000_000), integer(given, "warmup", 2_000_000),
+                    integer(given, "rounds", 5), sizes, integer(given, "in-flight", 1_000), integer(given, "keys", 1_000),
+                    integer(given, "partitions", 4), given.containsKey("linger-ms") ? integer(given, "linger-ms", 0) : null,
+                    given.containsKey("batch-size") ? integer(given, "batch-size", 0) : null, given.get("compression"),
+                    integer(given, "max-minutes", 10), Boolean.parseBoolean(given.getOrDefault("backend", "false")));
+            if (options.messages < 1 || options.warmup < 1 || options.rounds < 1 || options.inFlight < 1 || options.keys < 1
+                    || options.partitions < 1 || Arrays.stream(sizes).anyMatch(s -> s < 0)) {
+                throw new IllegalArgumentException("counts must be 1 or more and sizes 0 or more: " + options);
+            }
+            return options;
+        }
+
+        private static int integer(Map<String, String> given, String name, int fallback) {
+            String value = given.get(name);
+            return value == null ? fallback : Integer.parseInt(value.strip().replace("_", ""));
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%,d messages per run (warm-up %,d), %d rounds, sizes %s, %d in flight,"
+                            + " %d keys, %d partitions, linger %s, batch.size %s, compression %s%s", messages, warmup, rounds,
+                    Arrays.toString(sizes), inFlight, keys, partitions, lingerMs == null ? "default" : lingerMs + " ms",
+                    batchSize == null ? "default" : batchSize, compression == null ? "none" : compression,
+                    backend ? ", with the diagnostic sb-backend client" : "");
+        }
+    }
+}
