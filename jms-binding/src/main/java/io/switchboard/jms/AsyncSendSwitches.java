@@ -1,5 +1,6 @@
 package io.switchboard.jms;
 
+import io.switchboard.spi.SecretMask;
 import io.switchboard.DeliveryGuarantee;
 import io.switchboard.MessagingException;
 import io.switchboard.ProducerSettings;
@@ -24,7 +25,7 @@ final class AsyncSendSwitches {
     }
 
     static void requireSynchronous(DeliveryGuarantee guarantee, Map<String, String> jndi, BindingConfig config,
-                                   SecretScrubber secrets) {
+                                   SecretMask secrets) {
         if (guarantee != DeliveryGuarantee.AT_LEAST_ONCE) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.switchboard.jms;
 
+import io.switchboard.spi.SecretMask;
 import io.switchboard.Destination;
 import io.switchboard.MessagingException;
 import io.switchboard.Reason;
@@ -28,9 +29,9 @@ final class JmsFailures {
     /** Artemis reports a full address as a plain JMSException caused by this exception (no JMS subtype). */
     private static final String ARTEMIS_ADDRESS_FULL = "ActiveMQAddressFullException";
 
-    private final SecretScrubber secrets;
+    private final SecretMask secrets;
 
-    JmsFailures(SecretScrubber secrets) {
+    JmsFailures(SecretMask secrets) {
         this.secrets = secrets;
     }
 

@@ -1,5 +1,6 @@
 package io.switchboard.jms;
 
+import io.switchboard.spi.SecretMask;
 import io.switchboard.Compression;
 import io.switchboard.DeliveryGuarantee;
 import io.switchboard.MessagingException;
@@ -29,7 +30,7 @@ import java.util.TreeMap;
  * @param secrets               the secret values, to keep them out of messages
  */
 record JmsSettings(int sessions, String user, String password, String connectionFactoryName,
-                   Map<String, String> jndi, int deliveryMode, String clientId, SecretScrubber secrets) {
+                   Map<String, String> jndi, int deliveryMode, String clientId, SecretMask secrets) {
 
     /** Key: the number of sessions. */
     static final String SESSIONS = "sessions";
@@ -89,7 +90,7 @@ record JmsSettings(int sessions, String user, String password, String connection
             throw new MessagingException(Reason.INVALID_ARGUMENT, "invalid jms settings: " + String.join("; ", problems));
         }
         requireHonourable(neutral);
-        SecretScrubber secrets = SecretScrubber.of(config.properties());
+        SecretMask secrets = SecretMask.of(config.properties());
         AsyncSendSwitches.requireSynchronous(neutral.guarantee(), jndi, config, secrets);
         return new JmsSettings(sessions, user, password, factoryName, jndi, deliveryMode(neutral.guarantee()),
                 neutral.clientId(), secrets);

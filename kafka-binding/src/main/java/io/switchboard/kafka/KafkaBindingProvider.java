@@ -1,5 +1,6 @@
 package io.switchboard.kafka;
 
+import io.switchboard.spi.SecretMask;
 import io.switchboard.Capability;
 import io.switchboard.MessagingException;
 import io.switchboard.Reason;
@@ -53,7 +54,7 @@ public final class KafkaBindingProvider implements BindingProvider {
         try {
             producer = new KafkaProducer<>(translation.properties(), new ByteArraySerializer(), new ByteArraySerializer());
         } catch (RuntimeException e) {
-            throw KafkaFailures.creation(SecretScrubber.of(config.properties()).scrub(e));
+            throw KafkaFailures.creation(SecretMask.of(config.properties()).scrub(e));
         }
         try {
             return new KafkaProducerBackend(producer, config.settings().clientId(), translation.timings());

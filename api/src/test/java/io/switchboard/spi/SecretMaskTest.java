@@ -1,6 +1,5 @@
-package io.switchboard.kafka;
+package io.switchboard.spi;
 
-import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -8,8 +7,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SecretScrubberTest {
-    private final SecretScrubber scrubber = SecretScrubber.of(Map.of(
+class SecretMaskTest {
+    private final SecretMask scrubber = SecretMask.of(Map.of(
             "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"app\" password=\"s3cr3t-Pw\";",
             "ssl.truststore.password", "trust-me",
             "bootstrap.servers", "h:9092"));
@@ -24,11 +23,21 @@ class SecretScrubberTest {
     @Test
     @DisplayName("replaces an exception chain that holds a secret, and leaves a clean one alone")
     void scrubsExceptionChains() {
-        KafkaException leaky = new KafkaException("Failed to construct", new IllegalArgumentException("flag 's3cr3t-Pw'"));
+        IllegalStateException leaky = new IllegalStateException("Failed to construct", new IllegalArgumentException("flag 's3cr3t-Pw'"));
         Throwable scrubbed = scrubber.scrub(leaky);
         assertThat(scrubbed).isNotSameAs(leaky);
         assertThat(scrubbed.getCause().getMessage()).contains("IllegalArgumentException", "****").doesNotContain("s3cr3t-Pw");
-        KafkaException clean = new KafkaException("Failed to construct", new IllegalArgumentException("no secret"));
+        IllegalStateException clean = new IllegalStateException("Failed to construct", new IllegalArgumentException("no secret"));
         assertThat(scrubber.scrub(clean)).isSameAs(clean);
+    }
+
+    @Test
+    @DisplayName("masks passwords written into URLs, as JMS users write them")
+    void masksPasswordsInUrls() {
+        SecretMask urls = SecretMask.of(Map.of("jndi.connectionFactory.cf", "tcp://h:61616?user=app&password=pw-123",
+                "jndi.other", "amqp://app:pw-456@h:5672", "password", "pw-789"));
+        assertThat(urls.scrub("failed: tcp://h:61616?user=app&password=pw-123, amqp://app:pw-456@h:5672 with pw-789"))
+                .isEqualTo("failed: tcp://h:61616?user=app&password=****, amqp://app:****@h:5672 with ****");
+        assertThat(urls.describe(new IllegalStateException("bad pw-789"))).isEqualTo("java.lang.IllegalStateException: bad ****");
     }
 }
