@@ -77,10 +77,8 @@ public record Message<V>(Destination destination, String key, V value, Headers h
 
     /** A builder holding this message's fields, to derive a changed copy. */
     public Builder toBuilder() {
-        Builder builder = new Builder(destination).key(key).timestamp(timestamp).deliveryDelay(deliveryDelay)
-                .timeToLive(timeToLive).priority(priority);
-        builder.headers.putAll(headers.asMap());
-        return builder;
+        return new Builder(destination).key(key).timestamp(timestamp).deliveryDelay(deliveryDelay)
+                .timeToLive(timeToLive).priority(priority).headers(headers);
     }
 
     /**
@@ -89,7 +87,8 @@ public record Message<V>(Destination destination, String key, V value, Headers h
      */
     public static final class Builder {
         private final Destination destination;
-        private final Map<String, String> headers = new LinkedHashMap<>();
+        /** Created on the first header: most messages have none. */
+        private Map<String, String> headers;
         private String key;
         private Instant timestamp;
         private Duration deliveryDelay;
@@ -110,6 +109,9 @@ public record Message<V>(Destination destination, String key, V value, Headers h
         public Builder header(String name, String value) {
             Headers.validName(name);
             Headers.validValue(name, value);
+            if (headers == null) {
+                headers = new LinkedHashMap<>();
+            }
             if (headers.putIfAbsent(name, value) != null) {
                 throw MessagingException.invalid("header \"" + name + "\" is set twice; headers hold one value per name");
             }
@@ -154,7 +156,8 @@ public record Message<V>(Destination destination, String key, V value, Headers h
 
         /** Sets the value and returns the validated message. */
         public <V> Message<V> value(V value) {
-            return new Message<>(destination, key, value, Headers.of(headers), timestamp, deliveryDelay, timeToLive, priority);
+            return new Message<>(destination, key, value, headers == null ? Headers.empty() : Headers.of(headers), timestamp,
+                    deliveryDelay, timeToLive, priority);
         }
     }
 }

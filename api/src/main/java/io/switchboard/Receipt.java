@@ -43,8 +43,8 @@ public final class Receipt {
         if (partition < 0) {
             throw new IllegalArgumentException("partition must be 0 or more, was " + partition);
         }
-        String id = messageId != null ? messageId : offset >= 0 ? partition + "-" + offset : null;
-        return new Receipt(destination, partition, offset, id, timestamp, nativeMetadata);
+        // the default id "partition-offset" is built only when asked for: most callers never look at it
+        return new Receipt(destination, partition, offset, messageId, timestamp, nativeMetadata);
     }
 
     /** A receipt from a broker without partitions (JMS): a message id and perhaps a timestamp. */
@@ -70,6 +70,9 @@ public final class Receipt {
 
     /** The broker's id for the message, in the broker's usual string form. */
     public Optional<String> messageId() {
+        if (messageId == null && partition >= 0 && offset >= 0) {
+            return Optional.of(partition + "-" + offset);
+        }
         return Optional.ofNullable(messageId);
     }
 
@@ -94,13 +97,13 @@ public final class Receipt {
     @Override
     public boolean equals(Object o) {
         return o instanceof Receipt that && partition == that.partition && offset == that.offset
-                && destination.equals(that.destination) && Objects.equals(messageId, that.messageId)
+                && destination.equals(that.destination) && messageId().equals(that.messageId())
                 && Objects.equals(timestamp, that.timestamp);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(destination, partition, offset, messageId);
+        return Objects.hash(destination, partition, offset, messageId());
     }
 
     @Override
@@ -112,9 +115,7 @@ public final class Receipt {
         if (offset >= 0) {
             out.append(", offset=").append(offset);
         }
-        if (messageId != null) {
-            out.append(", id=").append(messageId);
-        }
+        messageId().ifPresent(id -> out.append(", id=").append(id));
         if (timestamp != null) {
             out.append(", timestamp=").append(timestamp);
         }

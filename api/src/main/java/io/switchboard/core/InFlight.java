@@ -21,6 +21,8 @@ final class InFlight {
     private final ConcurrentHashMap<Long, Set<PendingSend>> byDeadline = new ConcurrentHashMap<>();
     private final Consumer<PendingSend> onExpiry;
     private final long origin = System.nanoTime();
+    /** The bucket the last send went into. */
+    private volatile Bucket latest;
     /** Every bucket up to this one has been swept (or is being swept). */
     private volatile long sweptThrough = -1;
 
@@ -30,7 +32,15 @@ final class InFlight {
 
     void add(PendingSend send) {
         long bucket = bucketOf(send.deadlineNanos);
-        byDeadline.computeIfAbsent(bucket, b -> ConcurrentHashMap.newKeySet()).add(send);
+        Bucket latest = this.latest;
+        Set<PendingSend> sends;
+        if (latest != null && latest.number == bucket) {
+            sends = latest.sends; // the common case: senders in one 5 ms span share a bucket, no map lookup
+        } else {
+            sends = byDeadline.computeIfAbsent(bucket, b -> ConcurrentHashMap.newKeySet());
+            this.latest = new Bucket(bucket, sends);
+        }
+        sends.add(send);
         if (bucket <= sweptThrough) {
             // registered after its deadline's bucket was swept (a thread stalled past its whole delivery
             // timeout); the sweeper may not have seen it, so it expires here
@@ -71,6 +81,9 @@ final class InFlight {
                 byDeadline.remove(bucket);
             }
         }
+    }
+
+    private record Bucket(long number, Set<PendingSend> sends) {
     }
 
     private long bucketOf(long nanos) {
