@@ -93,6 +93,9 @@ final class InFlight {
     /** Waits until every send of {@code batch} is finished or the deadline passes; returns how many are not. */
     static long awaitAll(List<PendingSend> batch, long deadlineNanos) {
         await(batch.stream().map(s -> s.future).toArray(CompletableFuture[]::new), deadlineNanos);
+        // then the callers' futures, which follow the core's (at once, or from another thread after a deadline),
+        // so that a caller never finds its future pending after flush or close said it was finished
+        awaitCallers(batch, deadlineNanos);
         return batch.stream().filter(s -> !s.isFinished()).count();
     }
 
