@@ -20,6 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
 final class ConnectionKeeper {
     static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
     static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How many times opening the producer tries to connect when the broker drops the connection being opened. */
+    static final int FIRST_CONNECT_ATTEMPTS = 3;
 
     /** One connection, and whether the provider reported it lost. */
     static final class Link {
@@ -124,6 +126,30 @@ final class ConnectionKeeper {
             }
         } finally {
             connecting.unlock();
+        }
+    }
+
+    /**
+     * The first connection, made when the producer is opened. A broker refusing credentials may close the socket
+     * before its refusal reaches the client (ActiveMQ Classic does so about once in a hundred refusals: when it
+     * refuses while still setting the connection up, it closes at once and the close can overtake the answer),
+     * which the provider reports as a lost connection. Another attempt then receives the refusal itself, so a
+     * connection dropped while it was being opened is tried again after the usual backoff, at most
+     * {@link #FIRST_CONNECT_ATTEMPTS} times and only within the deadline. Other failures (a broker that is not there, a refusal) are reported at once.
+     */
+    Link connectFirst(long deadlineNanos) throws NotConnected, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return connect(deadlineNanos);
+            } catch (NotConnected e) {
+                boolean again = attempt < FIRST_CONNECT_ATTEMPTS && JmsFailures.droppedWhileOpening(e.failure)
+                        && e.retryAtNanos - deadlineNanos < 0;
+                if (!again) {
+                    throw e;
+                }
+                // a backoff, not a wait for a condition: nothing signals when the broker is ready for another try
+                TimeUnit.NANOSECONDS.sleep(Math.max(0, e.retryAtNanos - System.nanoTime()));
+            }
         }
     }
 

@@ -11,6 +11,9 @@ import jakarta.jms.JMSSecurityException;
 import jakarta.jms.MessageFormatException;
 import jakarta.jms.ResourceAllocationException;
 
+import java.io.EOFException;
+import java.util.function.Predicate;
+
 /**
  * Turns what a JMS provider threw into a {@link MessagingException} that tells the truth about whether the message
  * was written. The judgement depends on the step that failed:
@@ -45,8 +48,18 @@ final class JmsFailures {
             return new MessagingException(Reason.INVALID_ARGUMENT, "the JMS broker refused the connection's client id: "
                     + text(e), e);
         }
+        if (causedBy(e, EOFException.class)) {
+            return new MessagingException(Reason.UNAVAILABLE, "the JMS broker closed the connection while it was being"
+                    + " opened (brokers do so when they refuse a client: check jms.user and jms.password, and the"
+                    + " broker's log); the message was not sent: " + text(e), e);
+        }
         return new MessagingException(Reason.UNAVAILABLE, "could not connect to the JMS broker; the message was not"
                 + " sent: " + text(e), e);
+    }
+
+    /** Whether connecting failed because the broker closed the connection while the provider was opening it. */
+    static boolean droppedWhileOpening(MessagingException failure) {
+        return failure.reason() == Reason.UNAVAILABLE && causedBy(failure.getCause(), EOFException.class);
     }
 
     /**
@@ -130,8 +143,16 @@ final class JmsFailures {
     }
 
     private static boolean causedBy(Throwable e, String simpleClassName) {
+        return anyCause(e, t -> t.getClass().getSimpleName().equals(simpleClassName));
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        return anyCause(e, type::isInstance);
+    }
+
+    private static boolean anyCause(Throwable e, Predicate<Throwable> test) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getClass().getSimpleName().equals(simpleClassName)) {
+            if (test.test(t)) {
                 return true;
             }
         }

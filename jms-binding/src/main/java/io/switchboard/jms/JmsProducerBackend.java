@@ -66,7 +66,7 @@ final class JmsProducerBackend implements ProducerBackend {
         CompletableFuture<Void> connected = new CompletableFuture<>();
         Thread connecting = new Thread(() -> {
             try {
-                backend.keeper.connect(deadline);
+                backend.keeper.connectFirst(deadline);
                 connected.complete(null);
             } catch (ConnectionKeeper.NotConnected e) {
                 connected.completeExceptionally(e.failure);
