@@ -5,6 +5,7 @@ import io.switchboard.MessagingException;
 import io.switchboard.ProducerSettings;
 import io.switchboard.Reason;
 import io.switchboard.Receipt;
+import io.switchboard.spi.DeadlineMargin;
 import io.switchboard.spi.OutboundRecord;
 import io.switchboard.spi.ProducerBackend;
 
@@ -28,14 +29,13 @@ import java.util.concurrent.TimeoutException;
  * It does not retry by itself, so the producer's retries apply.
  */
 final class MemoryProducerBackend implements ProducerBackend {
-    /** Held records are failed this long before their deadline, so the truthful "not written" wins the race. */
-    private static final long EXPIRY_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
-
     private record Held(OutboundRecord record, CompletableFuture<Receipt> future) {
     }
 
     private final MemoryBroker broker;
     private final long lingerNanos;
+    /** Held records are failed this long before their deadline, so the truthful "not written" wins the race. */
+    private final long expiryMarginNanos;
     private final ScheduledExecutorService io;
     private final ArrayDeque<Held> held = new ArrayDeque<>();
     private final Runnable onBrokerStart = this::brokerStarted;
@@ -46,6 +46,7 @@ final class MemoryProducerBackend implements ProducerBackend {
     MemoryProducerBackend(MemoryBroker broker, ProducerSettings settings) {
         this.broker = broker;
         this.lingerNanos = settings.linger() == null ? 0 : settings.linger().toNanos();
+        this.expiryMarginNanos = DeadlineMargin.nanos(settings.deliveryTimeout());
         this.io = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "switchboard-memory-" + settings.clientId());
             t.setDaemon(true);
@@ -191,7 +192,7 @@ final class MemoryProducerBackend implements ProducerBackend {
         long now = System.nanoTime();
         List<Held> expired = new ArrayList<>();
         synchronized (held) {
-            held.removeIf(h -> h.record.deadlineNanos() - now <= EXPIRY_MARGIN_NANOS && expired.add(h));
+            held.removeIf(h -> h.record.deadlineNanos() - now <= expiryMarginNanos && expired.add(h));
         }
         for (Held h : expired) {
             h.future.completeExceptionally(new MessagingException(Reason.UNAVAILABLE, "memory broker " + broker.name()
