@@ -98,7 +98,14 @@ public record ProducerSettings(String binding, String clientId, DeliveryGuarante
     public static final String RETRY_BACKOFF = "switchboard.retry.backoff";
     /** Key: the longest retry delay. */
     public static final String RETRY_MAX_BACKOFF = "switchboard.retry.max-backoff";
-    /** Key: the dead-letter destination. */
+    /**
+     * Key: the dead-letter destination. A message that finally failed after it reached the binding is copied there
+     * (the caller's future still fails with the original reason), with the headers
+     * {@code switchboard.dead-letter.destination}, {@code .reason} and {@code .message}. The copy keeps the
+     * original's place in the buffer until it is delivered or fails itself (copies are not copied again). Failures
+     * that may have been written ({@link Reason#OUTCOME_UNKNOWN}) are copied too, so the dead letter can hold a
+     * message that was also delivered; its reason header says which.
+     */
     public static final String DEAD_LETTER = "switchboard.dead-letter";
     /** Key: the bound of {@code close()}. */
     public static final String CLOSE_TIMEOUT = "switchboard.close-timeout";

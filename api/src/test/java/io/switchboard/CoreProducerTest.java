@@ -162,6 +162,32 @@ class CoreProducerTest {
     }
 
     @Test
+    void deadLetterCopiesCountAgainstTheBufferUntilTheyFinish() {
+        Producer<String> producer = producer("switchboard.dead-letter", "orders.dlq",
+                "switchboard.buffer.max-messages", "2", "switchboard.buffer.when-full", "fail");
+        List<CompletableFuture<Receipt>> copies = new CopyOnWriteArrayList<>();
+        backend().answer = r -> {
+            if (r.destination().name().equals("orders")) {
+                return CompletableFuture.failedFuture(new MessagingException(Reason.PERMISSION_DENIED, "denied"));
+            }
+            CompletableFuture<Receipt> copy = new CompletableFuture<>();
+            copies.add(copy);
+            return copy;
+        };
+        for (int i = 0; i < 2; i++) {
+            assertThat(reasonOf(producer.sendAsync(Message.to("orders").value("v" + i)))).isEqualTo(Reason.PERMISSION_DENIED);
+        }
+        assertThat(copies).hasSize(2);
+        assertThat(reasonOf(producer.sendAsync(Message.to("orders").value("v2"))))
+                .as("the two copies on their way to the dead letter hold the buffer's two places")
+                .isEqualTo(Reason.BUFFER_FULL);
+        copies.forEach(copy -> copy.complete(ScriptedBackend.acknowledge(backend().handed.get(1)).join()));
+        assertThat(reasonOf(producer.sendAsync(Message.to("orders").value("v3"))))
+                .as("once the copies are delivered, their places are free again")
+                .isEqualTo(Reason.PERMISSION_DENIED);
+    }
+
+    @Test
     void interceptorsAddHeadersAndSeeEachOutcomeOnce() {
         List<String> outcomes = new CopyOnWriteArrayList<>();
         Producer<String> producer = Switchboard.builder(Serializers.string())

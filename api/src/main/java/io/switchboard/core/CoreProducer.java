@@ -302,7 +302,11 @@ public final class CoreProducer<V> implements Producer<V> {
      * caller's slow callback cannot hold up the deadlines of every other send.
      */
     private void failClaimed(PendingSend send, MessagingException error, boolean fromSweeper) {
-        release(send);
+        // the copy takes over the original's buffer permits, so that copies made during an outage count against
+        // the buffer like any message: the producer's memory stays bounded however many sends fail
+        PendingSend letter = deadLetter != null && !closed && !send.internal && send.attempts > 0
+                ? deadLetterCopy(send, error) : null;
+        release(send, letter == null);
         send.notifyFailed(error);
         send.future.completeExceptionally(error);
         if (fromSweeper) {
@@ -314,14 +318,19 @@ public final class CoreProducer<V> implements Producer<V> {
         } else {
             send.caller.completeExceptionally(error);
         }
-        if (deadLetter != null && !closed && !send.internal && send.attempts > 0) {
-            copyToDeadLetter(send, error);
+        if (letter != null) {
+            dispatch(letter);
         }
     }
 
     private void release(PendingSend send) {
+        release(send, true);
+    }
+
+    /** Ends a send's stay in flight; its permits go back unless a dead-letter copy has taken them over. */
+    private void release(PendingSend send, boolean permitsToo) {
         inFlight.remove(send);
-        if (!send.internal) {
+        if (permitsToo) {
             permits.release(send.size);
         }
         Runnable onFinish = send.onFinish;
@@ -346,22 +355,24 @@ public final class CoreProducer<V> implements Producer<V> {
     }
 
     /**
-     * Sends a copy of a finally failed message to the dead-letter destination, with headers saying why. The
-     * original future has already failed truthfully; close and flush wait for the copy too.
+     * A copy of a finally failed message for the dead-letter destination, with headers saying why, registered in
+     * flight before the original leaves it (so flush and close, which wait for the copy too, never see a gap). It
+     * holds the original's buffer permits. A failure that may have been written ({@link Reason#OUTCOME_UNKNOWN}) is
+     * copied too, since the application cannot tell either: the copy's reason header says so.
      */
-    private void copyToDeadLetter(PendingSend failed, MessagingException error) {
+    private PendingSend deadLetterCopy(PendingSend failed, MessagingException error) {
         Headers why = Headers.of("switchboard.dead-letter.destination", failed.record.destination().name())
                 .with("switchboard.dead-letter.reason", error.reason().name())
                 .with("switchboard.dead-letter.message", String.valueOf(error.getMessage()));
         OutboundRecord copy = failed.record.redirect(deadLetter, why, System.nanoTime() + deliveryTimeoutNanos);
-        PendingSend send = new PendingSend(failed.message, copy, 0, List.of(), true);
+        PendingSend send = new PendingSend(failed.message, copy, failed.size, List.of(), true);
         send.future.whenComplete((receipt, e) -> {
             if (e != null) {
                 Log.deadLetterFailed(deadLetter.name(), e);
             }
         });
         inFlight.add(send);
-        dispatch(send);
+        return send;
     }
 
     @Override

@@ -29,7 +29,7 @@ final class PendingSend {
     /** The caller's future, completed after {@link #future}; the caller's callbacks run on whatever completes it. */
     final CompletableFuture<Receipt> caller = new CompletableFuture<>();
     final List<SendObserver> observers;
-    /** True for dead-letter copies: no user future waits on them, but close and flush do. */
+    /** True for dead-letter copies: no user future waits on them, but close and flush do; they hold the original's permits. */
     final boolean internal;
 
     volatile OutboundRecord record;
