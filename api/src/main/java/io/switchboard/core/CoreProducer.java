@@ -67,6 +67,8 @@ public final class CoreProducer<V> implements Producer<V> {
     private final long deliveryTimeoutNanos;
     private final AtomicReference<CompletableFuture<CloseResult>> closing = new AtomicReference<>();
     private volatile boolean closed;
+    /** See {@link #contentTypeOnly}; racy by design: at worst two threads each build an equal instance. */
+    private volatile Headers contentTypeHeaders;
 
     CoreProducer(ProducerBackend backend, String binding, Set<Capability> capabilities, ProducerSettings settings,
                  Serializer<V> serializer, Partitioner partitioner, List<SendInterceptor> interceptors) {
@@ -528,10 +530,20 @@ public final class CoreProducer<V> implements Producer<V> {
         if (settings.contentTypeHeader() && !headers.contains(Headers.CONTENT_TYPE)) {
             String contentType = serializer.contentType().orElse(null);
             if (contentType != null) {
-                headers = headers.with(Headers.CONTENT_TYPE, contentType);
+                headers = headers.isEmpty() ? contentTypeOnly(contentType) : headers.with(Headers.CONTENT_TYPE, contentType);
             }
         }
         return headers;
+    }
+
+    /** The headers of a message that has none but its content type: one shared instance per content type. */
+    private Headers contentTypeOnly(String contentType) {
+        Headers cached = contentTypeHeaders;
+        if (cached == null || !contentType.equals(cached.get(Headers.CONTENT_TYPE).orElse(null))) {
+            cached = Headers.of(Headers.CONTENT_TYPE, contentType);
+            contentTypeHeaders = cached;
+        }
+        return cached;
     }
 
     private byte[] serialize(V value) {

@@ -37,9 +37,12 @@ final class InFlight {
         if (latest != null && latest.number == bucket) {
             sends = latest.sends; // the common case: senders in one 5 ms span share a bucket, no map lookup
         } else {
-            sends = byDeadline.computeIfAbsent(bucket, b -> ConcurrentHashMap.newKeySet());
+            // sized like the bucket before it, so that a busy producer's bucket does not grow by resizing
+            int expected = latest == null ? 16 : latest.sends.size();
+            sends = byDeadline.computeIfAbsent(bucket, b -> ConcurrentHashMap.newKeySet(expected));
             this.latest = new Bucket(bucket, sends);
         }
+        send.home = sends;
         sends.add(send);
         if (bucket <= sweptThrough) {
             // registered after its deadline's bucket was swept (a thread stalled past its whole delivery
@@ -49,9 +52,9 @@ final class InFlight {
     }
 
     void remove(PendingSend send) {
-        Set<PendingSend> bucket = byDeadline.get(bucketOf(send.deadlineNanos));
-        if (bucket != null) {
-            bucket.remove(send);
+        Set<PendingSend> home = send.home;
+        if (home != null) {
+            home.remove(send); // a bucket already swept is no longer in the map: removing from it is harmless
         }
     }
 

@@ -7,8 +7,9 @@ import io.switchboard.SendObserver;
 import io.switchboard.spi.OutboundRecord;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * One accepted message from acceptance to outcome. Its state moves QUEUED -> HANDED (with the backend) -> DONE,
@@ -36,10 +37,17 @@ final class PendingSend {
     /** Set before the future succeeds, so close can tell delivered from abandoned. */
     volatile boolean acknowledged;
     volatile int attempts;
+    /**
+     * The deadline bucket holding this send (see {@link InFlight}), so that removing it needs no lookup.
+     */
+    volatile Set<PendingSend> home;
     /** Runs once when the send finishes, e.g. to let the next message of the same key go. */
     volatile Runnable onFinish;
 
-    private final AtomicInteger state = new AtomicInteger(QUEUED);
+    /** An updater rather than an AtomicInteger: one object less per send. */
+    private static final AtomicIntegerFieldUpdater<PendingSend> STATE =
+            AtomicIntegerFieldUpdater.newUpdater(PendingSend.class, "state");
+    private volatile int state = QUEUED;
 
     PendingSend(Message<?> message, OutboundRecord record, int size, List<SendObserver> observers, boolean internal) {
         this.message = message;
@@ -52,33 +60,33 @@ final class PendingSend {
 
     /** Moves QUEUED to HANDED; false if the send finished meanwhile (then it must not be handed over). */
     boolean markHanded() {
-        return state.compareAndSet(QUEUED, HANDED);
+        return STATE.compareAndSet(this, QUEUED, HANDED);
     }
 
     /** The backend said the record was surely not written: it is the core's again (for a retry or a deadline). */
     void markNotWritten() {
-        state.compareAndSet(HANDED, QUEUED);
+        STATE.compareAndSet(this, HANDED, QUEUED);
     }
 
     /** Claims the right to finish; returns the state it finished from, or -1 if it was already finished. */
     int claimFinish() {
         while (true) {
-            int current = state.get();
+            int current = state;
             if (current == DONE) {
                 return -1;
             }
-            if (state.compareAndSet(current, DONE)) {
+            if (STATE.compareAndSet(this, current, DONE)) {
                 return current;
             }
         }
     }
 
     boolean isFinished() {
-        return state.get() == DONE;
+        return state == DONE;
     }
 
     boolean isQueued() {
-        return state.get() == QUEUED;
+        return state == QUEUED;
     }
 
     void notifyAcknowledged(Receipt receipt) {
