@@ -45,7 +45,7 @@ final class JmsProducerBackend implements ProducerBackend {
         List<SendLane> made = new ArrayList<>(settings.sessions());
         for (int i = 0; i < settings.sessions(); i++) {
             made.add(new SendLane("switchboard-jms-" + settings.clientId() + "-session-" + i, keeper, failures,
-                    settings.deliveryMode()));
+                    settings.deliveryMode(), settings.deadlineMarginNanos()));
         }
         this.lanes = List.copyOf(made);
         this.expiry = new ExpiryWatch(lanes, settings.clientId());

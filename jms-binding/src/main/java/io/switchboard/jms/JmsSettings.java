@@ -8,6 +8,7 @@ import io.switchboard.ProducerSettings;
 import io.switchboard.Reason;
 import io.switchboard.spi.BindingConfig;
 import io.switchboard.spi.ClosestName;
+import io.switchboard.spi.DeadlineMargin;
 import jakarta.jms.DeliveryMode;
 
 import java.util.ArrayList;
@@ -28,9 +29,12 @@ import java.util.TreeMap;
  * @param deliveryMode          the JMS delivery mode the guarantee maps to
  * @param clientId              the producer's name, for thread names and messages
  * @param secrets               the secret values, to keep them out of messages
+ * @param deadlineMarginNanos   how long before a record's deadline the binding fails it itself, as never sent
+ *                              ({@link DeadlineMargin} of the delivery timeout)
  */
 record JmsSettings(int sessions, String user, String password, String connectionFactoryName,
-                   Map<String, String> jndi, int deliveryMode, String clientId, SecretMask secrets) {
+                   Map<String, String> jndi, int deliveryMode, String clientId, SecretMask secrets,
+                   long deadlineMarginNanos) {
 
     /** Key: the number of sessions. */
     static final String SESSIONS = "sessions";
@@ -93,7 +97,7 @@ record JmsSettings(int sessions, String user, String password, String connection
         SecretMask secrets = SecretMask.of(config.properties());
         AsyncSendSwitches.requireSynchronous(neutral.guarantee(), jndi, config, secrets);
         return new JmsSettings(sessions, user, password, factoryName, jndi, deliveryMode(neutral.guarantee()),
-                neutral.clientId(), secrets);
+                neutral.clientId(), secrets, DeadlineMargin.nanos(neutral.deliveryTimeout()));
     }
 
     private static int sessions(BindingConfig config, List<String> problems) {

@@ -28,8 +28,6 @@ import java.util.concurrent.locks.LockSupport;
  * producer's delivery timeout ({@link Reason#OUTCOME_UNKNOWN}) if the provider never returns.
  */
 final class SendLane implements Runnable {
-    /** Records this close to their deadline are failed as not written instead of being started. */
-    static final long DEADLINE_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /** How often an idle lane looks whether it should stop. */
     private static final long IDLE_POLL_MILLIS = 200;
     /** Queued by {@link #stopWhenDrained()}: the lane ends when it gets there. */
@@ -38,6 +36,12 @@ final class SendLane implements Runnable {
     private final ConnectionKeeper keeper;
     private final JmsFailures failures;
     private final int deliveryMode;
+    /**
+     * Records this close to their deadline are failed as not written instead of being started: the SPI's
+     * {@link io.switchboard.spi.DeadlineMargin} of the delivery timeout, so that the truth (TIMEOUT, UNAVAILABLE)
+     * arrives before the producer's own deadline would say OUTCOME_UNKNOWN, even on a loaded machine.
+     */
+    private final long marginNanos;
     private final LinkedBlockingQueue<PendingRecord> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger load = new AtomicInteger();
     private final CountDownLatch exited = new CountDownLatch(1);
@@ -53,10 +57,11 @@ final class SendLane implements Runnable {
     private Session session;
     private MessageProducer producer;
 
-    SendLane(String threadName, ConnectionKeeper keeper, JmsFailures failures, int deliveryMode) {
+    SendLane(String threadName, ConnectionKeeper keeper, JmsFailures failures, int deliveryMode, long marginNanos) {
         this.keeper = keeper;
         this.failures = failures;
         this.deliveryMode = deliveryMode;
+        this.marginNanos = marginNanos;
         this.thread = new Thread(this, threadName);
         this.thread.setDaemon(true);
     }
@@ -107,7 +112,7 @@ final class SendLane implements Runnable {
 
     private void handle(PendingRecord pending) throws InterruptedException {
         while (pending.isWaiting()) {
-            if (pending.dueAt(System.nanoTime(), DEADLINE_MARGIN_NANOS)) {
+            if (pending.dueAt(System.nanoTime(), marginNanos)) {
                 pending.failIfWaiting(expired(pending));
                 return;
             }
@@ -126,7 +131,7 @@ final class SendLane implements Runnable {
         ConnectionKeeper.Link next = keeper.usable();
         if (next == null) {
             try {
-                next = keeper.connect(pending.record.deadlineNanos() - DEADLINE_MARGIN_NANOS);
+                next = keeper.connect(pending.record.deadlineNanos() - marginNanos);
             } catch (ConnectionKeeper.NotConnected e) {
                 return cannotConnect(pending, e.failure, e.retryAtNanos);
             }
@@ -205,7 +210,7 @@ final class SendLane implements Runnable {
 
     /** Waits until {@code atNanos}, but not past the point where the record must be failed, nor past a close. */
     private void pauseUntil(PendingRecord pending, long atNanos) throws InterruptedException {
-        long until = Math.min(atNanos, pending.record.deadlineNanos() - DEADLINE_MARGIN_NANOS);
+        long until = Math.min(atNanos, pending.record.deadlineNanos() - marginNanos);
         long wait = until - System.nanoTime();
         if (wait > 0 && pending.isWaiting()) {
             LockSupport.parkNanos(this, wait);
@@ -258,13 +263,13 @@ final class SendLane implements Runnable {
      */
     void expireDue(long nowNanos) {
         PendingRecord head = current;
-        if (head != null && head.isWaiting() && head.dueAt(nowNanos, DEADLINE_MARGIN_NANOS)) {
+        if (head != null && head.isWaiting() && head.dueAt(nowNanos, marginNanos)) {
             head.failIfWaiting(expired(head));
             // the lane may be pausing for this record; let it go on with the next one
             LockSupport.unpark(thread);
         }
         for (PendingRecord pending : queue) {
-            if (pending == STOP || !pending.dueAt(nowNanos, DEADLINE_MARGIN_NANOS)) {
+            if (pending == STOP || !pending.dueAt(nowNanos, marginNanos)) {
                 // records behind it were accepted later (a retried record is expired by the lane when it gets there)
                 return;
             }

@@ -8,6 +8,7 @@ import io.switchboard.Reason;
 import io.switchboard.Serializers;
 import io.switchboard.Switchboard;
 import io.switchboard.spi.BindingConfig;
+import io.switchboard.spi.DeadlineMargin;
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,16 @@ class JmsSettingsTest {
         assertThat(settings.toString()).doesNotContain(SECRET).contains("****");
         assertThat(config.toString()).doesNotContain(SECRET);
         assertThat(settings.secrets().scrub("failed for tcp://app:" + SECRET + "@h")).doesNotContain(SECRET);
+    }
+
+    @Test
+    void theDeadlineMarginIsTheSharedRuleOfTheDeliveryTimeout() {
+        for (String timeout : new String[]{"500ms", "3s", "30s"}) {
+            ProducerSettings neutral = ProducerSettings.from(Map.of(ProducerSettings.DELIVERY_TIMEOUT, timeout));
+            JmsSettings settings = JmsSettings.from(new BindingConfig(neutral, "jms", Map.of(), Map.of()));
+            assertThat(settings.deadlineMarginNanos()).as(timeout)
+                    .isEqualTo(DeadlineMargin.nanos(neutral.deliveryTimeout()));
+        }
     }
 
     @Test
