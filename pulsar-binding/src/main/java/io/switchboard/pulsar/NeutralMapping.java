@@ -4,6 +4,7 @@ import io.switchboard.Compression;
 import io.switchboard.ProducerSettings;
 import io.switchboard.Reason;
 import io.switchboard.spi.BindingConfig;
+import io.switchboard.spi.DeadlineMargin;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -22,21 +23,13 @@ final class NeutralMapping {
     }
 
     /**
-     * How much earlier than the producer's delivery timeout Pulsar gives up on a message: a tenth of it, between
-     * 50 ms and 1 s. Pulsar then reports first, with what it knows (timed out unsent, or maybe written), instead of
-     * the producer's deadline failing the send as "maybe written" without knowing.
+     * Pulsar's send timeout for a delivery timeout: shorter by {@link DeadlineMargin}, the rule every binding shares
+     * (a tenth, 100 ms to 1 s, never more than half), and at least 1 ms. Pulsar then reports first, with what it
+     * knows (timed out unsent, or maybe written), instead of the producer's deadline failing the send as "maybe
+     * written" without knowing.
      */
-    static Duration margin(Duration deliveryTimeout) {
-        Duration tenth = deliveryTimeout.dividedBy(10);
-        if (tenth.compareTo(Duration.ofMillis(50)) < 0) {
-            return Duration.ofMillis(50);
-        }
-        return tenth.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : tenth;
-    }
-
-    /** Pulsar's send timeout for a delivery timeout: shorter by {@link #margin}, at least 1 ms. */
     static long sendTimeoutMillis(Duration deliveryTimeout) {
-        long millis = deliveryTimeout.minus(margin(deliveryTimeout)).toMillis();
+        long millis = deliveryTimeout.minus(DeadlineMargin.of(deliveryTimeout)).toMillis();
         return Math.max(1, Math.min(Integer.MAX_VALUE, millis));
     }
 

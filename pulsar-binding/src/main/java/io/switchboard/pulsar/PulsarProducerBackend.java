@@ -4,6 +4,7 @@ import io.switchboard.Destination;
 import io.switchboard.MessagingException;
 import io.switchboard.Reason;
 import io.switchboard.Receipt;
+import io.switchboard.spi.DeadlineMargin;
 import io.switchboard.spi.OutboundRecord;
 import io.switchboard.spi.ProducerBackend;
 import org.apache.pulsar.client.api.PulsarClient;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -22,13 +24,20 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Pulsar retries by itself (it resends unacknowledged messages after a reconnect, until its send timeout), so
  * the core never retries on top. Pulsar's send timeout is set a little under the delivery timeout, so that Pulsar
- * reports first with what it knows.
+ * reports first with what it knows; a record still waiting for its destination's producer to open fails
+ * {@link Reason#TIMEOUT} just as early ({@link DeadlineMargin} before its deadline), on a timer thread of this
+ * producer's own.
  */
 final class PulsarProducerBackend implements ProducerBackend {
     private final PulsarConfiguration configuration;
     private final NativeClient pulsar;
     private final ProducerOpener opener;
     private final TopicProducers producers;
+    /**
+     * Fails records that waited too long for their producer to open. One daemon thread, started with the first
+     * record that waits, stopped on close; a cancelled failure (the record was handed over) leaves the queue at once.
+     */
+    private final ScheduledThreadPoolExecutor timer;
     private final Object idle = new Object();
     private volatile boolean closed;
 
@@ -37,10 +46,16 @@ final class PulsarProducerBackend implements ProducerBackend {
         this.pulsar = pulsar;
         PulsarFailures failures = new PulsarFailures(configuration);
         MessageSender sender = new MessageSender(failures);
-        long marginNanos = NeutralMapping.margin(configuration.settings().deliveryTimeout()).toNanos();
+        long marginNanos = DeadlineMargin.nanos(configuration.settings().deliveryTimeout());
+        this.timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread t = new Thread(task, "switchboard-pulsar-timer-" + configuration.settings().clientId());
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
         this.opener = new ProducerOpener(pulsar, configuration, failures);
         this.producers = new TopicProducers(configuration.maxProducers(), target -> new TopicProducer(target, sender,
-                failures, marginNanos, this::signalIdle, this::forget), opener);
+                failures, marginNanos, timer, this::signalIdle, this::forget), opener);
     }
 
     /**
@@ -94,6 +109,8 @@ final class PulsarProducerBackend implements ProducerBackend {
         // with a quiet period of its own. Nothing waits for that.
         pulsar.client().closeAsync();
         opener.shutdown();
+        // Closing the producers failed every record still waiting for one; their early failures are cancelled.
+        timer.shutdownNow();
     }
 
     @Override

@@ -10,6 +10,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -36,6 +39,8 @@ final class TopicProducer {
     private static final class Waiting {
         final OutboundRecord record;
         final CompletableFuture<Receipt> result;
+        /** Its early failure, cancelled once it is handed over or fails otherwise. Guarded by the producer. */
+        Future<?> expiry;
 
         Waiting(OutboundRecord record, CompletableFuture<Receipt> result) {
             this.record = record;
@@ -47,6 +52,7 @@ final class TopicProducer {
     private final MessageSender sender;
     private final PulsarFailures failures;
     private final long marginNanos;
+    private final ScheduledExecutorService timer;
     private final Runnable onIdle;
     private final Consumer<TopicProducer> onFailed;
     /** Unfinished records; -1 once retired, after which nobody may use this producer. */
@@ -61,12 +67,17 @@ final class TopicProducer {
     private boolean flushWanted;
     private boolean closeWanted;
 
-    TopicProducer(Target target, MessageSender sender, PulsarFailures failures, long marginNanos, Runnable onIdle,
-                  Consumer<TopicProducer> onFailed) {
+    /**
+     * @param marginNanos how long before a record's deadline a record still waiting fails
+     * @param timer       the Switchboard producer's own thread for those early failures
+     */
+    TopicProducer(Target target, MessageSender sender, PulsarFailures failures, long marginNanos,
+                  ScheduledExecutorService timer, Runnable onIdle, Consumer<TopicProducer> onFailed) {
         this.target = target;
         this.sender = sender;
         this.failures = failures;
         this.marginNanos = marginNanos;
+        this.timer = timer;
         this.onIdle = onIdle;
         this.onFailed = onFailed;
     }
@@ -129,22 +140,24 @@ final class TopicProducer {
     void submit(OutboundRecord record, CompletableFuture<Receipt> result) {
         Opened ready = opened;
         if (ready == null) {
+            MessagingException refused;
             synchronized (this) {
-                if (failure != null) {
-                    result.completeExceptionally(failure);
-                    return;
-                }
-                if (closeWanted) {
-                    result.completeExceptionally(closedBeforeHandOver());
-                    return;
-                }
+                refused = failure != null ? failure : closeWanted ? closedBeforeHandOver() : null;
                 ready = opened;
-                if (ready == null) {
+                if (refused == null && ready == null) {
                     Waiting entry = new Waiting(record, result);
                     waiting.add(entry);
-                    expireBeforeDeadline(entry);
-                    return;
+                    if (expireBeforeDeadline(entry)) {
+                        return;
+                    }
+                    // the timer is shut down: the Switchboard producer closed while this record was on its way
+                    waiting.remove(entry);
+                    refused = closedBeforeHandOver();
                 }
+            }
+            if (refused != null) {
+                result.completeExceptionally(refused);
+                return;
             }
         }
         sender.send(ready.producer(), target, ready.partitionedTopic(), record, result);
@@ -175,8 +188,7 @@ final class TopicProducer {
         synchronized (this) {
             closeWanted = true;
             ready = opened;
-            dropped = new ArrayList<>(waiting);
-            waiting.clear();
+            dropped = drainWaiting();
         }
         dropped.forEach(entry -> entry.result.completeExceptionally(closedBeforeHandOver()));
         return ready == null ? CompletableFuture.completedFuture(null) : ready.producer().closeAsync();
@@ -199,7 +211,9 @@ final class TopicProducer {
             Waiting entry;
             synchronized (this) {
                 entry = closeWanted ? null : waiting.poll();
-                if (entry == null) {
+                if (entry != null) {
+                    entry.expiry.cancel(false);
+                } else {
                     opened = ready;
                     close = closeWanted;
                     flush = flushWanted;
@@ -222,29 +236,47 @@ final class TopicProducer {
         List<Waiting> failed;
         synchronized (this) {
             failure = reason;
-            failed = new ArrayList<>(waiting);
-            waiting.clear();
+            failed = drainWaiting();
         }
         // the next record to this target opens a new producer
         onFailed.accept(this);
         failed.forEach(entry -> entry.result.completeExceptionally(reason));
     }
 
+    /** Takes every waiting record out of the queue and cancels their early failures. Called holding the lock. */
+    private List<Waiting> drainWaiting() {
+        List<Waiting> drained = new ArrayList<>(waiting);
+        waiting.clear();
+        drained.forEach(entry -> entry.expiry.cancel(false));
+        return drained;
+    }
+
     /**
      * A record waiting for the producer to open fails just before its deadline, when it is still certain that it
-     * was not written; otherwise the producer's deadline would fail it as "maybe written".
+     * was not written; otherwise the producer's deadline would fail it as "maybe written". The failure runs on the
+     * Switchboard producer's own timer thread, never on the shared common pool, which on a small machine is a
+     * single thread that any user code can hold up. Called holding the lock.
+     *
+     * @return false if the timer is shut down (the Switchboard producer closed)
      */
-    private void expireBeforeDeadline(Waiting entry) {
+    private boolean expireBeforeDeadline(Waiting entry) {
         long delay = entry.record.deadlineNanos() - marginNanos - System.nanoTime();
-        CompletableFuture.delayedExecutor(Math.max(0, delay), TimeUnit.NANOSECONDS).execute(() -> {
-            synchronized (this) {
-                if (!waiting.remove(entry)) {
-                    return;
-                }
+        try {
+            entry.expiry = timer.schedule(() -> expire(entry), Math.max(0, delay), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    private void expire(Waiting entry) {
+        synchronized (this) {
+            if (!waiting.remove(entry)) {
+                return;
             }
-            entry.result.completeExceptionally(new MessagingException(Reason.TIMEOUT, "Pulsar could not open a producer"
-                    + " for " + target + " within the delivery timeout; the message was not written"));
-        });
+        }
+        entry.result.completeExceptionally(new MessagingException(Reason.TIMEOUT, "Pulsar could not open a producer"
+                + " for " + target + " within the delivery timeout; the message was not written"));
     }
 
     @Override

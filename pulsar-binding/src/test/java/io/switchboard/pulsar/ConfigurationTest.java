@@ -5,6 +5,7 @@ import io.switchboard.Producer;
 import io.switchboard.Reason;
 import io.switchboard.Serializers;
 import io.switchboard.Switchboard;
+import io.switchboard.spi.DeadlineMargin;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.impl.PulsarClientImpl;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,10 +85,17 @@ class ConfigurationTest {
 
     @Test
     void pulsarGivesUpALittleBeforeTheDeliveryTimeout() {
+        // the shared DeadlineMargin: a tenth of the delivery timeout, 100 ms to 1 s, never more than half
         assertThat(NeutralMapping.sendTimeoutMillis(Duration.ofSeconds(30))).isEqualTo(29_000);
         assertThat(NeutralMapping.sendTimeoutMillis(Duration.ofSeconds(2))).isEqualTo(1_800);
-        assertThat(NeutralMapping.sendTimeoutMillis(Duration.ofMillis(300))).isEqualTo(250);
-        assertThat(NeutralMapping.sendTimeoutMillis(Duration.ofMillis(20))).isEqualTo(1);
+        assertThat(NeutralMapping.sendTimeoutMillis(Duration.ofMillis(300))).isEqualTo(200);
+        assertThat(NeutralMapping.sendTimeoutMillis(Duration.ofMillis(20))).isEqualTo(10);
+        assertThat(NeutralMapping.sendTimeoutMillis(Duration.ofMillis(1))).as("never zero, Pulsar's 'no timeout'")
+                .isEqualTo(1);
+        for (Duration timeout : List.of(Duration.ofMillis(150), Duration.ofSeconds(5), Duration.ofMinutes(2))) {
+            assertThat(NeutralMapping.sendTimeoutMillis(timeout)).as("send timeout for %s", timeout)
+                    .isEqualTo(timeout.minus(DeadlineMargin.of(timeout)).toMillis());
+        }
     }
 
     @Test

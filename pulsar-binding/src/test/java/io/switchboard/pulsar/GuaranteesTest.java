@@ -100,8 +100,11 @@ class GuaranteesTest extends BrokerTest {
      */
     private java.util.List<String> sendThroughALostAcknowledgement(String topic, String guarantee) throws Exception {
         try (FaultyProxy proxy = new FaultyProxy()) {
+            // "once" must still be pending when its storing is seen, which can take up to the patience (15 s) on a
+            // loaded machine; a delivery timeout of 60 s (Pulsar's send timeout 59 s) cannot run out before that
             Producer<String> producer = producers.open(ProducerSettings.GUARANTEE, guarantee,
-                    ProducerSettings.LINGER, "0", "pulsar.client.socks5ProxyAddress", proxy.address());
+                    ProducerSettings.DELIVERY_TIMEOUT, "60s", ProducerSettings.LINGER, "0",
+                    "pulsar.client.socks5ProxyAddress", proxy.address());
             producer.send(Message.to(topic).key("k").value("before"));
             proxy.mode(FaultyProxy.Mode.SWALLOW_REPLIES);
             CompletableFuture<Receipt> once = producer.sendAsync(Message.to(topic).key("k").value("once"));

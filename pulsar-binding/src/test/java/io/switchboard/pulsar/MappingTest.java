@@ -121,7 +121,10 @@ class MappingTest extends BrokerTest {
     @Test
     void lingerBecomesThePublishDelayOfOneBatch() throws Exception {
         String topic = topic("linger");
-        Producer<String> producer = producers.open(ProducerSettings.LINGER, "300ms");
+        // 10 sends take microseconds, but a stall of the test thread (GC, a loaded 2-core machine) longer than the
+        // linger would close the batch early and split them; 2 s of linger makes that implausible, and the case still
+        // shows that the linger, not one entry per send, decides the batch.
+        Producer<String> producer = producers.open(ProducerSettings.LINGER, "2s");
         List<CompletableFuture<Receipt>> sent = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             sent.add(producer.sendAsync(Message.to(topic).key("k").value("m-" + i)));
@@ -179,7 +182,10 @@ class MappingTest extends BrokerTest {
             consumer.acknowledge(first);
             org.apache.pulsar.client.api.Message<byte[]> second = consumer.receive(15, TimeUnit.SECONDS);
             assertThat(new String(second.getData())).isEqualTo("later");
-            assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(delay.minusMillis(100));
+            // the test broker follows the delivery time strictly (TestBrokers.main()): by default Pulsar may release a
+            // delayed message up to its 1 s tick early; 100 ms is for clock granularity only
+            assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("time from the send to the delayed message")
+                    .isGreaterThanOrEqualTo(delay.minusMillis(100));
         }
     }
 

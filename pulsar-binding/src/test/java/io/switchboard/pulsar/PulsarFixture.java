@@ -34,7 +34,8 @@ final class PulsarFixture implements BindingFixture, AutoCloseable {
 
     @Override
     public Map<String, String> producerProperties() {
-        return Map.of(ProducerSettings.BINDING, PulsarKeys.BINDING, PulsarKeys.SERVICE_URL, pulsar.serviceUrl());
+        return Map.of(ProducerSettings.BINDING, PulsarKeys.BINDING, PulsarKeys.SERVICE_URL, pulsar.serviceUrl(),
+                TestProducers.MAX_BACKOFF_KEY, TestProducers.MAX_BACKOFF_NANOS);
     }
 
     @Override

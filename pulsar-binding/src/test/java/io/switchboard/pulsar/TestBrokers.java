@@ -12,11 +12,15 @@ final class TestBrokers {
     }
 
     /**
-     * The broker most tests use: topics must be created first (so a missing topic is NOT_FOUND), and every namespace
-     * deduplicates, as effectively-once needs (a test namespace turns it off to show the difference).
+     * The broker most tests use: topics must be created first (so a missing topic is NOT_FOUND), every namespace
+     * deduplicates, as effectively-once needs (a test namespace turns it off to show the difference), and a delayed
+     * message is never delivered before its time. Pulsar's default ({@code isDelayedDeliveryDeliverAtTimeStrict=false})
+     * may deliver it up to the delayed-delivery tick (1 s) early, which a case asserting the delay would only catch
+     * some of the time.
      */
     static EmbeddedPulsarExtension main() {
-        return new EmbeddedPulsarExtension(EmbeddedPulsar.builder().allowAutoTopicCreation(false).deduplication(true));
+        return new EmbeddedPulsarExtension(EmbeddedPulsar.builder().allowAutoTopicCreation(false).deduplication(true)
+                .brokerProperty("isDelayedDeliveryDeliverAtTimeStrict", "true"));
     }
 
     /** A broker that authenticates tokens and authorizes roles. */

@@ -13,6 +13,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Switchboard producers on one broker for one test, all closed (bounded) when the test ends. */
 final class TestProducers implements AutoCloseable {
+    /**
+     * Pulsar's client waits between reconnection attempts from 100 ms, doubling up to 60 s by default, so after an
+     * outage of a few seconds (a broker restart, a proxy refusing connections) its next attempt can come seconds after
+     * the broker is back, and a send with a short delivery timeout made then fails although nothing is wrong any more.
+     * The tests cap the wait at 1 s: recovery then takes about a second, which the post-outage sends' timeouts
+     * (1.5 s and up) cover even on a loaded machine. What the binding does during and after an outage is the same.
+     */
+    static final String MAX_BACKOFF_KEY = PulsarKeys.CLIENT_PREFIX + "maxBackoffIntervalNanos";
+    static final String MAX_BACKOFF_NANOS = Long.toString(Duration.ofSeconds(1).toNanos());
+
     private final String serviceUrl;
     private final List<Producer<?>> opened = new CopyOnWriteArrayList<>();
 
@@ -30,6 +40,7 @@ final class TestProducers implements AutoCloseable {
         all.put(ProducerSettings.BINDING, PulsarKeys.BINDING);
         all.put(PulsarKeys.SERVICE_URL, serviceUrl);
         all.put(ProducerSettings.DELIVERY_TIMEOUT, "15s");
+        all.put(MAX_BACKOFF_KEY, MAX_BACKOFF_NANOS);
         all.putAll(settings);
         Producer<String> producer = Switchboard.builder(Serializers.string()).properties(all).build();
         opened.add(producer);
