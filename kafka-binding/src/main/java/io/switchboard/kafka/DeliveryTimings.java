@@ -1,5 +1,7 @@
 package io.switchboard.kafka;
 
+import io.switchboard.spi.DeadlineMargin;
+
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -10,7 +12,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Kafka expires a batch {@code delivery.timeout.ms} after the batch was created; the binding asks for the
  * neutral delivery timeout minus a margin, so that the expiry, its callback and the completion of the future all
  * happen before the core's deadline. Records the binding still holds (queued for its sender thread, or inside a
- * blocked {@code send}) are failed by the binding itself at the same point.
+ * blocked {@code send}) are failed by the binding itself at the same point. The margin is the SPI's rule shared by
+ * every binding, {@link DeadlineMargin}: a tenth of the delivery timeout, at least 100 ms and at most 1 s, never
+ * more than half.
  *
  * @param kafkaDeliveryTimeoutMs {@code delivery.timeout.ms}
  * @param marginNanos            how long before a record's deadline the binding and Kafka must have answered
@@ -20,13 +24,10 @@ import java.util.concurrent.TimeUnit;
  */
 record DeliveryTimings(long kafkaDeliveryTimeoutMs, long marginNanos, long maxBlockMs) {
 
-    private static final long MIN_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final long MAX_MARGIN_NANOS = TimeUnit.SECONDS.toNanos(1);
-
-    /** The split for a neutral delivery timeout: a twentieth as margin, 100 ms to 1 s, never more than half. */
+    /** The split for a neutral delivery timeout: {@link DeadlineMargin} as margin, the rest for Kafka. */
     static DeliveryTimings of(Duration deliveryTimeout) {
         long total = deliveryTimeout.toNanos();
-        long margin = Math.min(total / 2, Math.max(MIN_MARGIN_NANOS, Math.min(MAX_MARGIN_NANOS, total / 20)));
+        long margin = DeadlineMargin.nanos(deliveryTimeout);
         long kafkaMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(total - margin));
         return new DeliveryTimings(kafkaMs, margin, Math.max(1, kafkaMs / 2));
     }

@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class SenderLoop {
     private static final Object STOP = new Object();
-    /** How long a close waits for the thread after interrupting it. */
-    private static final long ABANDON_JOIN_MILLIS = 1_000;
+    /** How long a close waits for the thread after interrupting it (package-private: tests bound close with it). */
+    static final long ABANDON_JOIN_MILLIS = 1_000;
 
     /** A flush request: reached by the thread once every record queued before it has been handed to Kafka. */
     private record FlushMark(CompletableFuture<Void> done) {

@@ -77,10 +77,19 @@ class ClusterFailoverTest {
     private static final long TICK_MILLIS = 25;
 
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
-    /** Lateness tolerated past a future's deadline: the core's sweeper ticks every 5 ms, on a busy 2-core machine. */
-    private static final Duration DEADLINE_SLACK = Duration.ofMillis(500);
-    /** How long one sendAsync call may take; it only queues (no buffer is anywhere near full here). */
-    private static final Duration SEND_ASYNC_BOUND = Duration.ofSeconds(1);
+    /**
+     * Lateness tolerated past a future's deadline. The core's sweeper fails every unfinished future at its deadline
+     * (it ticks every 5 ms), so a later end is scheduling lateness only: on a loaded 2-core machine, while a node
+     * of the cluster (in this JVM) shuts down or starts, a thread may wait for a core or a GC pause for a good
+     * fraction of a second. A future that hangs, or waits for something else than its deadline, is still caught.
+     */
+    private static final Duration DEADLINE_SLACK = Duration.ofSeconds(3);
+    /**
+     * How long one sendAsync call may take: it only queues (no buffer is anywhere near full here). What this rules
+     * out is a call blocking for Kafka's metadata ({@code max.block.ms}, 4.5 s with the 10 s delivery timeout) or
+     * for room in the buffer ({@link Producers#NO_QUICK_MAX_BLOCK}, 20 s); see {@link Producers#SEND_ASYNC_BOUND}.
+     */
+    private static final Duration SEND_ASYNC_BOUND = Producers.SEND_ASYNC_BOUND;
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration READ = Duration.ofSeconds(20);
 
@@ -190,6 +199,7 @@ class ClusterFailoverTest {
             settings.put("kafka.bootstrap.servers", cluster.bootstrapServers());
             settings.put(ProducerSettings.GUARANTEE, guarantee);
             settings.put(ProducerSettings.DELIVERY_TIMEOUT, DELIVERY_TIMEOUT.toMillis() + "ms");
+            settings.put(ProducerSettings.MAX_BLOCK, Producers.NO_QUICK_MAX_BLOCK);
             settings.put(ProducerSettings.CLOSE_TIMEOUT, "5s");
             settings.put(ProducerSettings.CLIENT_ID, "failover-" + guarantee + "-" + IDS.incrementAndGet());
 

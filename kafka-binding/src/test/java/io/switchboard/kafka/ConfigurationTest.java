@@ -74,13 +74,14 @@ class ConfigurationTest {
                 ProducerSettings.MAX_MESSAGE_SIZE, "100000")) {
             ProducerConfig config = Producers.effectiveConfig(producer);
             assertThat(config.getString(ProducerConfig.CLIENT_ID_CONFIG)).isEqualTo("orders-service");
-            // Kafka gives up 500 ms (a twentieth) before the producer's own deadline, so its answer is the one reported
-            assertThat(config.getInt(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)).isEqualTo(9_500);
+            // Kafka gives up 1 s (DeadlineMargin: a tenth, at most 1 s) before the producer's own deadline, so its
+            // answer is the one reported
+            assertThat(config.getInt(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)).isEqualTo(9_000);
             assertThat(config.getLong(ProducerConfig.LINGER_MS_CONFIG)).isEqualTo(25);
-            assertThat(config.getInt(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG)).isEqualTo(4_737);
+            assertThat(config.getInt(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG)).isEqualTo(4_487); // (9000 - 25 linger) / 2
             assertThat(config.getInt(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG) + config.getLong(ProducerConfig.LINGER_MS_CONFIG))
                     .isLessThanOrEqualTo(config.getInt(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));
-            assertThat(config.getLong(ProducerConfig.MAX_BLOCK_MS_CONFIG)).isEqualTo(4_750);
+            assertThat(config.getLong(ProducerConfig.MAX_BLOCK_MS_CONFIG)).isEqualTo(4_500);
             assertThat(config.getInt(ProducerConfig.BATCH_SIZE_CONFIG)).isEqualTo(32_768);
             assertThat(config.getString(ProducerConfig.COMPRESSION_TYPE_CONFIG)).isEqualTo("gzip");
             assertThat(config.getLong(ProducerConfig.BUFFER_MEMORY_CONFIG)).isEqualTo((1L << 20) + 100L * (32_768 + 1024));

@@ -74,7 +74,8 @@ class FlushAndCloseTest {
         assertThat(error.reason()).isEqualTo(Reason.CLOSED);
         long start = System.nanoTime();
         producer.close(Duration.ofSeconds(5));
-        assertThat(Producers.since(start)).isLessThan(Duration.ofMillis(500));
+        // "at once" is nothing to wait for, so only lateness on a loaded machine is allowed
+        assertThat(Producers.since(start)).isLessThan(Producers.late(Duration.ZERO));
     }
 
     @Test
@@ -91,7 +92,10 @@ class FlushAndCloseTest {
         }
         long start = System.nanoTime();
         producer.close(Duration.ZERO);
-        assertThat(Producers.since(start)).isLessThan(Duration.ofSeconds(1));
+        // no time of its own, but the binding may wait for its sender thread (SenderLoop.ABANDON_JOIN_MILLIS), and
+        // lateness on a loaded machine; a close that waited for the 20 s linger to deliver would take far longer
+        assertThat(Producers.since(start))
+                .isLessThan(Producers.late(Duration.ofMillis(SenderLoop.ABANDON_JOIN_MILLIS)));
         Set<String> stored = new HashSet<>();
         for (ConsumerRecord<byte[], byte[]> record : NativeReader.ofTestBroker().readAll(topic, READ)) {
             stored.add(new String(record.value(), StandardCharsets.UTF_8));

@@ -9,6 +9,8 @@ import io.switchboard.Serializers;
 import io.switchboard.Switchboard;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 
 import java.lang.reflect.Field;
 import java.time.Duration;
@@ -29,7 +31,47 @@ final class Producers {
             ProducerSettings.DELIVERY_TIMEOUT, "10s",
             ProducerSettings.CLOSE_TIMEOUT, "5s");
 
+    /**
+     * How long one {@code sendAsync} call may take. It only queues the record, so it returns in microseconds; but
+     * on a loaded 2-core CI machine (brokers in the same JVM, other builds beside it) a thread may wait for a core,
+     * a GC pause or the JIT. What the checks rule out is a call that blocks for Kafka's metadata
+     * ({@code max.block.ms}, half the delivery timeout: 4.5 s and more in these tests) or for room in the buffer
+     * ({@link ProducerSettings#MAX_BLOCK}, {@link #NO_QUICK_MAX_BLOCK} where it matters): both far beyond this.
+     */
+    static final Duration SEND_ASYNC_BOUND = Duration.ofSeconds(2);
+
+    /**
+     * A {@link ProducerSettings#MAX_BLOCK} for tests that prove {@code sendAsync} does not block: so long that a
+     * call waiting for room in the buffer could never pass as a slow one under {@link #SEND_ASYNC_BOUND}.
+     */
+    static final String NO_QUICK_MAX_BLOCK = "20s";
+
+    /** The least lateness allowed to a bounded call (flush, close) on a loaded machine; see {@link #late}. */
+    static final Duration MIN_LATENESS = Duration.ofSeconds(2);
+
     private Producers() {
+    }
+
+    /**
+     * The longest a call bounded by {@code bound} may take on a loaded CI machine: the bound plus as much again,
+     * and at least {@link #MIN_LATENESS} more. A thread that should wake at its bound may wait for a core, a GC
+     * pause or the JIT first, for hundreds of milliseconds on a busy 2-core machine. What these checks rule out
+     * (waiting for a linger, the delivery timeout or {@code max.block.ms}: 10 s and more in those tests) is still
+     * far longer.
+     */
+    static Duration late(Duration bound) {
+        return bound.plus(bound.compareTo(MIN_LATENESS) > 0 ? bound : MIN_LATENESS);
+    }
+
+    /** A producer-level metric of the native producer (group {@code producer-metrics}). */
+    static double metric(Producer<?> producer, String name) {
+        KafkaProducer<?, ?> kafka = producer.unwrap(KafkaProducer.class);
+        for (Map.Entry<MetricName, ? extends Metric> entry : kafka.metrics().entrySet()) {
+            if (entry.getKey().name().equals(name) && entry.getKey().group().equals("producer-metrics")) {
+                return ((Number) entry.getValue().metricValue()).doubleValue();
+            }
+        }
+        throw new AssertionError("no metric " + name);
     }
 
     /** A builder for the test broker's PLAINTEXT listener, with {@code settings} on top. */

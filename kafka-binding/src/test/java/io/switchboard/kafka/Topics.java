@@ -62,7 +62,9 @@ final class Topics {
 
     /**
      * Throttles a client id to one byte per second of produce traffic: after its first request the broker makes it
-     * wait seconds before it may send again, so its later batches stay in its buffer with the broker up.
+     * wait seconds before it may send again, so its later batches stay in its buffer with the broker up. Returns once
+     * the broker lists the quota; it may enforce it a moment later, so a test that needs the throttle waits for a
+     * throttled response itself.
      */
     static void throttleProducer(String clientId) throws Exception {
         ClientQuotaEntity entity = new ClientQuotaEntity(Map.of(ClientQuotaEntity.CLIENT_ID, clientId));
