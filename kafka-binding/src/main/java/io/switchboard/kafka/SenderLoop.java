@@ -28,6 +28,8 @@ final class SenderLoop {
     private static final Object STOP = new Object();
     /** How long a close waits for the thread after interrupting it (package-private: tests bound close with it). */
     static final long ABANDON_JOIN_MILLIS = 1_000;
+    /** How long one reading of the wire counters serves records handed over after it. */
+    private static final long WIRE_READING_REUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     /** A flush request: reached by the thread once every record queued before it has been handed to Kafka. */
     private record FlushMark(CompletableFuture<Void> done) {
@@ -47,6 +49,9 @@ final class SenderLoop {
     /** Set when a close ran out of time: nothing more goes to Kafka. Guarded by {@link #handoff}. */
     private boolean gaveUp;
     private volatile boolean finished;
+    /** The last reading of the wire counters and when it was taken; touched by this thread only. */
+    private WireActivity.Snapshot wireSnapshot = WireActivity.Snapshot.UNKNOWN;
+    private long wireSnapshotNanos;
     /** Topics Kafka reported missing, with when; touched by this thread only. */
     private final Map<String, Long> missingTopics = new HashMap<>();
 
@@ -185,7 +190,7 @@ final class SenderLoop {
             sending = record;
             interruptReason = null;
         }
-        record.handing(judge.snapshot());
+        record.handing(wireBefore());
         try {
             producer.send(record.nativeRecord, record);
         } catch (InterruptException e) {
@@ -205,6 +210,22 @@ final class SenderLoop {
             }
         }
         rememberMissing(topic, record.failure());
+    }
+
+    /**
+     * The wire counters as of a moment no later than now, for judging a later failure of the record about to be
+     * handed over. Reading them takes two of Kafka's metric locks, which the I/O thread contends for, so a reading
+     * serves every record handed within {@link #WIRE_READING_REUSE_NANOS}. An older reading can only make the
+     * judgement more cautious: writes between it and the hand-over count as possibly this record's, so a failure is
+     * then OUTCOME_UNKNOWN, never "not written" when it was.
+     */
+    private WireActivity.Snapshot wireBefore() {
+        long now = System.nanoTime();
+        if (wireSnapshot == WireActivity.Snapshot.UNKNOWN || now - wireSnapshotNanos >= WIRE_READING_REUSE_NANOS) {
+            wireSnapshot = judge.snapshot();
+            wireSnapshotNanos = now;
+        }
+        return wireSnapshot;
     }
 
     private void rememberMissing(String topic, Reason failure) {
