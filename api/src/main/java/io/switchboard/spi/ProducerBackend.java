@@ -20,6 +20,10 @@ import java.util.concurrent.CompletableFuture;
  *   <li>a future succeeds only after the broker acknowledged the record at the configured guarantee, and fails
  *       with a {@link MessagingException} whose reason tells the truth: {@link Reason#OUTCOME_UNKNOWN} whenever
  *       the record may have been written, with the client's exception as cause;</li>
+ *   <li>a record the backend still holds when its deadline ({@link OutboundRecord#deadlineNanos()}) is
+ *       {@link DeadlineMargin} away is failed by the backend with what it knows (for example
+ *       {@link Reason#TIMEOUT}: never sent); at the deadline the core fails what is left, and can only say
+ *       {@link Reason#OUTCOME_UNKNOWN};</li>
  *   <li>{@link #flush} and {@link #close} return within their bound.</li>
  * </ul>
  */
