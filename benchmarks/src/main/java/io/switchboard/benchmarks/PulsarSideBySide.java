@@ -1,0 +1,794 @@
+package io.switchboard.benchmarks;
+
+import io.switchboard.Destination;
+import io.switchboard.Message;
+import io.switchboard.Producer;
+import io.switchboard.ProducerSettings;
+import io.switchboard.Serializers;
+import io.switchboard.Switchboard;
+import io.switchboard.embedded.pulsar.EmbeddedPulsar;
+import io.switchboard.spi.DeadlineMargin;
+import org.apache.pulsar.client.admin.PulsarAdmin;
+import org.apache.pulsar.client.api.CompressionType;
+import org.apache.pulsar.client.api.Consumer;
+import org.apache.pulsar.client.api.MessageId;
+import org.apache.pulsar.client.api.ProducerBuilder;
+import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.SizeUnit;
+import org.apache.pulsar.client.api.SubscriptionInitialPosition;
+import org.apache.pulsar.client.impl.ProducerBase;
+import org.apache.pulsar.client.impl.PulsarClientImpl;
+import org.apache.pulsar.client.impl.TopicMessageIdImpl;
+import org.apache.pulsar.client.impl.MessageIdImpl;
+import org.apache.pulsar.client.impl.conf.ClientConfigurationData;
+
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Side-by-side throughput, send-to-ack latency and CPU of Pulsar's own {@code Producer<byte[]>} and Switchboard's
+ * pulsar binding, on the same embedded Pulsar (one bookie and one broker, in this JVM) in one run, reported per run
+ * and as ratios (switchboard / native). A plain main like {@link KafkaSideBySide}, built the same way.
+ *
+ * <p>Fairness (see benchmarks/README.md):
+ * <ul>
+ *   <li>each run gets a fresh partitioned topic with the same partition count (deleted after the run) and a fresh
+ *       client and producer;</li>
+ *   <li>the native client and producer are configured with what the binding's {@code NeutralMapping} derives from
+ *       the neutral settings (send timeout, operation timeout, pending-message bound, blockIfQueueFull=false, no
+ *       client memory limit, compression, batching), and before anything is measured the two sides'
+ *       <em>effective</em> client and producer configurations ({@code ClientConfigurationData},
+ *       {@code ProducerConfigurationData}, read from the Pulsar objects) are compared field by field: the run stops
+ *       on any difference but the producer metadata the binding adds. One message of each is read back and compared
+ *       too (key, value, properties, event time, partition);</li>
+ *   <li>the same values (one random array per size), the same String keys ({@code key-0 .. key-K}, round robin),
+ *       routed by Pulsar on both sides (the key's hash, modulo the partition count);</li>
+ *   <li>one sending thread, asynchronous pipelined sends bounded by the same number of unacknowledged messages (a
+ *       semaphore taken before each send, released in the completion callback, which both run on Pulsar's I/O
+ *       thread);</li>
+ *   <li>a warm-up per size for each client, a primed producer per run (lookups, connections and the producers of
+ *       every partition before the clock starts), a GC before each measurement, and the order native, switchboard,
+ *       native, switchboard, ...; each round's ratio and the median of the rounds' ratios are reported.</li>
+ * </ul>
+ *
+ * <pre>
+ * java -cp "benchmarks/target/switchboard-benchmarks.jar:benchmarks/target/lib/*" io.switchboard.benchmarks.PulsarSideBySide
+ *      [--messages 300000] [--warmup 600000] [--rounds 5] [--sizes 100,1024] [--in-flight 1000] [--keys 1000]
+ *      [--partitions 4] [--linger-ms N] [--batch-size N] [--compression none|gzip|snappy|lz4|zstd] [--max-minutes 10]
+ * </pre>
+ */
+public final class PulsarSideBySide {
+    /** Messages sent and acknowledged on each fresh producer before its clock starts. */
+    private static final int PRIME_MESSAGES = 2_000;
+    /** The bound of each wait for a permit, an acknowledgement, a close or an admin call. */
+    private static final long WAIT_SECONDS = 60;
+
+    private final Options options;
+    private final EmbeddedPulsar broker;
+    private final PulsarAdmin admin;
+    private final List<Result> results = new ArrayList<>();
+    private int runCounter;
+
+    private PulsarSideBySide(Options options, EmbeddedPulsar broker, PulsarAdmin admin) {
+        this.options = options;
+        this.broker = broker;
+        this.admin = admin;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Thread guard = new Thread(() -> {
+            try {
+                Thread.sleep(TimeUnit.MINUTES.toMillis(options.maxMinutes));
+                System.err.println("PulsarSideBySide: still running after " + options.maxMinutes + " min (--max-minutes); stopping");
+                Runtime.getRuntime().halt(2);
+            } catch (InterruptedException e) {
+                // finished in time
+            }
+        }, "side-by-side-time-bound");
+        guard.setDaemon(true);
+        guard.start();
+
+        int status = 1;
+        long start = System.nanoTime();
+        System.out.println("PulsarSideBySide: " + options + "; " + cpus() + " CPUs, load " + load() + ", Java "
+                + Runtime.version());
+        try (EmbeddedPulsar broker = EmbeddedPulsar.builder().allowAutoTopicCreation(false).build()) {
+            broker.start();
+            System.out.println("embedded Pulsar at " + broker.serviceUrl() + " (client " + clientVersion() + ")");
+            try (PulsarAdmin admin = PulsarAdmin.builder().serviceHttpUrl(broker.httpUrl())
+                    .requestTimeout((int) WAIT_SECONDS, TimeUnit.SECONDS).build()) {
+                PulsarSideBySide benchmark = new PulsarSideBySide(options, broker, admin);
+                benchmark.checkSameConfiguration();
+                for (int size : options.sizes) {
+                    benchmark.measure(size);
+                }
+                benchmark.report();
+                System.out.printf(Locale.ROOT, "total %.0f s%n", (System.nanoTime() - start) / 1e9);
+                status = 0;
+            }
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+        } finally {
+            guard.interrupt();
+            System.out.flush();
+        }
+        // everything was closed above; exit without waiting for any straggling non-daemon thread of the broker
+        System.exit(status);
+    }
+
+    private static String clientVersion() {
+        String version = PulsarClient.class.getPackage().getImplementationVersion();
+        return version == null ? "unknown version" : version;
+    }
+
+    // ------------------------------------------------------------------------------------------------ the clients
+
+    /** One producer under test: sends a message and calls {@link Run#done} with its index once it has an outcome. */
+    private interface Client extends AutoCloseable {
+        void send(int index, String key, byte[] value, Run run);
+
+        @Override
+        void close();
+    }
+
+    private Client open(Kind kind, String topic) throws Exception {
+        String clientId = "sbs-" + kind.label + "-" + (++runCounter);
+        return switch (kind) {
+            case NATIVE -> new NativeClient(nativeClient(), clientId, topic);
+            case SWITCHBOARD -> new SwitchboardClient(switchboardProducer(clientId), topic);
+        };
+    }
+
+    private final class NativeClient implements Client {
+        private final PulsarClient client;
+        private final org.apache.pulsar.client.api.Producer<byte[]> producer;
+
+        NativeClient(PulsarClient client, String clientId, String topic) throws Exception {
+            this.client = client;
+            try {
+                this.producer = nativeProducer(client, topic).create();
+            } catch (Exception | Error e) {
+                client.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void send(int index, String key, byte[] value, Run run) {
+            try {
+                producer.newMessage().key(key).value(value).sendAsync().whenComplete((id, error) -> run.done(index, error));
+            } catch (RuntimeException e) {
+                run.done(index, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                producer.closeAsync().get(WAIT_SECONDS, TimeUnit.SECONDS);
+                client.closeAsync().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("the native Pulsar client did not close: " + e, e);
+            }
+        }
+    }
+
+    private static final class SwitchboardClient implements Client {
+        private final Producer<byte[]> producer;
+        private final Destination topic;
+
+        SwitchboardClient(Producer<byte[]> producer, String topic) {
+            this.producer = producer;
+            this.topic = Destination.of(topic);
+        }
+
+        @Override
+        public void send(int index, String key, byte[] value, Run run) {
+            producer.sendAsync(Message.to(topic).key(key).value(value)).whenComplete((receipt, error) -> run.done(index, error));
+        }
+
+        @Override
+        public void close() {
+            producer.close(Duration.ofSeconds(WAIT_SECONDS));
+        }
+    }
+
+    /** Switchboard's neutral settings: the defaults, plus the options the user chose. */
+    private Map<String, String> neutralSettings(String clientId) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(ProducerSettings.BINDING, "pulsar");
+        settings.put(ProducerSettings.CLIENT_ID, clientId);
+        if (options.lingerMs != null) {
+            settings.put(ProducerSettings.LINGER, options.lingerMs + "ms");
+        }
+        if (options.batchSize != null) {
+            settings.put(ProducerSettings.BATCH_MAX_BYTES, Integer.toString(options.batchSize));
+        }
+        if (options.compression != null) {
+            settings.put(ProducerSettings.COMPRESSION, options.compression);
+        }
+        return settings;
+    }
+
+    private Producer<byte[]> switchboardProducer(String clientId) {
+        Map<String, String> settings = neutralSettings(clientId);
+        settings.put("pulsar.serviceUrl", broker.serviceUrl());
+        return Switchboard.builder(Serializers.bytes()).properties(settings).build();
+    }
+
+    /** Pulsar's send timeout for the neutral delivery timeout: shorter by the shared DeadlineMargin (NeutralMapping). */
+    private static long sendTimeoutMillis(ProducerSettings neutral) {
+        Duration timeout = neutral.deliveryTimeout();
+        return Math.max(1, Math.min(Integer.MAX_VALUE, timeout.minus(DeadlineMargin.of(timeout)).toMillis()));
+    }
+
+    /**
+     * The native client, configured with what the binding derives from the same neutral settings (pulsar-binding's
+     * NeutralMapping and its README's table); {@link #checkSameConfiguration} proves the result against the binding's.
+     */
+    private PulsarClient nativeClient() throws Exception {
+        ProducerSettings neutral = ProducerSettings.from(neutralSettings("unused"));
+        return PulsarClient.builder().serviceUrl(broker.serviceUrl())
+                // the core's permits bound what is buffered; Pulsar's own memory limit would be a second buffer
+                .memoryLimit(0, SizeUnit.BYTES)
+                .operationTimeout((int) Math.min(30_000, sendTimeoutMillis(neutral)), TimeUnit.MILLISECONDS)
+                .build();
+    }
+
+    /** The native producer's settings, as the binding's NeutralMapping sets them for the same neutral settings. */
+    private ProducerBuilder<byte[]> nativeProducer(PulsarClient client, String topic) {
+        ProducerSettings neutral = ProducerSettings.from(neutralSettings("unused"));
+        ProducerBuilder<byte[]> builder = client.newProducer().topic(topic)
+                .sendTimeout((int) sendTimeoutMillis(neutral), TimeUnit.MILLISECONDS)
+                .blockIfQueueFull(false)
+                .maxPendingMessages(neutral.bufferMaxMessages())
+                .compressionType(CompressionType.valueOf(switch (neutral.compression()) {
+                    case NONE -> "NONE";
+                    case GZIP -> "ZLIB";
+                    case SNAPPY -> "SNAPPY";
+                    case LZ4 -> "LZ4";
+                    case ZSTD -> "ZSTD";
+                }));
+        if (neutral.linger() != null) {
+            builder.enableBatching(!neutral.linger().isZero());
+            if (!neutral.linger().isZero()) {
+                builder.batchingMaxPublishDelay(neutral.linger().toNanos() / 1000, TimeUnit.MICROSECONDS);
+            }
+        }
+        if (neutral.batchMaxBytes() != null) {
+            builder.batchingMaxBytes(neutral.batchMaxBytes());
+        }
+        return builder;
+    }
+
+    /**
+     * Client settings allowed to differ, and why. The binding configures its client with Pulsar's {@code loadConf},
+     * which copies the configuration's getters before applying the map: {@code getLookupTimeoutMs()} of a fresh
+     * configuration is the default operation timeout (30 s), so that value is fixed before the binding's
+     * {@code operationTimeoutMs} (29 s here) applies. A native client built with {@code operationTimeout(...)} keeps
+     * the lookup timeout at "the operation timeout" (29 s). Only topic lookups use it, and every lookup of a run
+     * happens while its producer is primed, before the clock starts.
+     */
+    private static final Map<String, String> CLIENT_MAY_DIFFER = Map.of("lookupTimeoutMs",
+            "the binding's client configuration goes through Pulsar's loadConf, which fixes the lookup timeout at the"
+                    + " default operation timeout; lookups all happen before the clock starts");
+    /** Producer settings allowed to differ, and why. */
+    private static final Map<String, String> PRODUCER_MAY_DIFFER = Map.of("properties",
+            "producer metadata: the binding names its Switchboard client id (sent once when the producer opens, not on messages)");
+    /** The settings shown in the header; every other field is compared too. */
+    private static final List<String> SHOWN_PRODUCER = List.of("batchingEnabled", "batchingMaxPublishDelayMicros",
+            "batchingMaxMessages", "batchingMaxBytes", "compressionType", "sendTimeoutMs", "maxPendingMessages",
+            "maxPendingMessagesAcrossPartitions", "blockIfQueueFull", "messageRoutingMode", "hashingScheme",
+            "chunkingEnabled", "accessMode");
+    private static final List<String> SHOWN_CLIENT = List.of("memoryLimitBytes", "operationTimeoutMs", "numIoThreads",
+            "numListenerThreads", "connectionsPerBroker", "useTcpNoDelay", "maxLookupRequest");
+
+    /**
+     * Opens one producer of each kind on the same partitioned topic and compares the configurations Pulsar really runs
+     * with (client and producer), then sends one message through each and compares them as a consumer receives
+     * them. Stops on a difference.
+     */
+    private void checkSameConfiguration() throws Exception {
+        String topic = broker.createPartitionedTopic("sbs-check", options.partitions);
+        Map<String, Object> nativeClientConfig;
+        Map<String, Object> bindingClientConfig;
+        Map<String, Object> nativeProducerConfig;
+        Map<String, Object> bindingProducerConfig;
+        String nativeName;
+        String bindingName;
+        byte[] value = new byte[16];
+        new Random(16).nextBytes(value);
+        try (PulsarClient reader = PulsarClient.builder().serviceUrl(broker.serviceUrl()).build();
+             Consumer<byte[]> consumer = reader.newConsumer().topic(topic).subscriptionName("sbs-check")
+                     .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest).subscribe()) {
+            try (NativeClient nativeClient = (NativeClient) open(Kind.NATIVE, topic);
+                 SwitchboardClient switchboardClient = (SwitchboardClient) open(Kind.SWITCHBOARD, topic)) {
+                // the binding opens its producer on the first message to a destination
+                switchboardClient.producer.sendAsync(Message.to(switchboardClient.topic).key("key-0").value(value))
+                        .get(WAIT_SECONDS, TimeUnit.SECONDS);
+                nativeClient.producer.newMessage().key("key-0").value(value).sendAsync().get(WAIT_SECONDS, TimeUnit.SECONDS);
+                PulsarClientImpl bindingClient = (PulsarClientImpl) switchboardClient.producer.unwrap(PulsarClient.class);
+                nativeClientConfig = fields(((PulsarClientImpl) nativeClient.client).getConfiguration());
+                bindingClientConfig = fields(bindingClient.getConfiguration());
+                ProducerBase<?> bindingProducer = onlyProducerOf(bindingClient);
+                nativeProducerConfig = fields(((ProducerBase<?>) nativeClient.producer).getConfiguration());
+                bindingProducerConfig = fields(bindingProducer.getConfiguration());
+                nativeName = nativeClient.producer.getProducerName();
+                bindingName = bindingProducer.getProducerName();
+            }
+            Map<String, org.apache.pulsar.client.api.Message<byte[]>> received = new HashMap<>();
+            for (int i = 0; i < 2; i++) {
+                org.apache.pulsar.client.api.Message<byte[]> message = consumer.receive((int) WAIT_SECONDS, TimeUnit.SECONDS);
+                if (message == null) {
+                    throw new IllegalStateException("the check messages were not received within " + WAIT_SECONDS + " s");
+                }
+                received.put(message.getProducerName(), message);
+            }
+            compareMessages(received.get(nativeName), received.get(bindingName));
+        } finally {
+            admin.topics().deletePartitionedTopic(topic, true);
+        }
+        List<String> differences = new ArrayList<>();
+        List<String> allowed = new ArrayList<>();
+        compareConfigurations("client", nativeClientConfig, bindingClientConfig, CLIENT_MAY_DIFFER, differences, allowed);
+        compareConfigurations("producer", nativeProducerConfig, bindingProducerConfig, PRODUCER_MAY_DIFFER, differences,
+                allowed);
+        if (!differences.isEmpty()) {
+            throw new IllegalStateException("the two producers would not run with the same Pulsar configuration:\n  "
+                    + String.join("\n  ", differences));
+        }
+        System.out.println("Effective Pulsar configuration (" + nativeClientConfig.size() + " client and "
+                + nativeProducerConfig.size() + " producer settings compared), the same on both:\n  client: "
+                + shown(nativeClientConfig, SHOWN_CLIENT) + "\n  producer: " + shown(nativeProducerConfig, SHOWN_PRODUCER)
+                + (allowed.isEmpty() ? "" : "\nexcept, known and not measured:\n  " + String.join("\n  ", allowed)));
+    }
+
+    private static void compareConfigurations(String what, Map<String, Object> a, Map<String, Object> b,
+                                              Map<String, String> mayDiffer, List<String> differences, List<String> allowed) {
+        Set<String> keys = new TreeSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        for (String key : keys) {
+            if (!Objects.equals(a.get(key), b.get(key))) {
+                String difference = what + " " + key + ": native=" + a.get(key) + ", switchboard=" + b.get(key);
+                if (mayDiffer.containsKey(key)) {
+                    allowed.add(difference + " (" + mayDiffer.get(key) + ")");
+                } else {
+                    differences.add(difference);
+                }
+            }
+        }
+    }
+
+    private static void compareMessages(org.apache.pulsar.client.api.Message<byte[]> a,
+                                        org.apache.pulsar.client.api.Message<byte[]> b) {
+        if (a == null || b == null) {
+            throw new IllegalStateException("expected one check message from each client's producer");
+        }
+        List<String> differences = new ArrayList<>();
+        compare(differences, "key", a.getKey(), b.getKey());
+        compare(differences, "value", Arrays.toString(a.getValue()), Arrays.toString(b.getValue()));
+        compare(differences, "properties", a.getProperties(), b.getProperties());
+        compare(differences, "event time", a.getEventTime(), b.getEventTime());
+        compare(differences, "partition", partitionOf(a.getMessageId()), partitionOf(b.getMessageId()));
+        compare(differences, "topic", a.getTopicName(), b.getTopicName());
+        if (!differences.isEmpty()) {
+            throw new IllegalStateException("the two clients' check messages differ: " + String.join("; ", differences));
+        }
+        System.out.println("One message of each, as received: same key, value, properties " + a.getProperties()
+                + ", event time " + a.getEventTime() + " and partition (" + a.getTopicName() + ")");
+    }
+
+    private static void compare(List<String> differences, String what, Object a, Object b) {
+        if (!Objects.equals(a, b)) {
+            differences.add(what + ": " + a + " / " + b);
+        }
+    }
+
+    private static int partitionOf(MessageId id) {
+        MessageId inner = id instanceof TopicMessageIdImpl topic ? topic.getInnerMessageId() : id;
+        return inner instanceof MessageIdImpl impl ? impl.getPartitionIndex() : -1;
+    }
+
+    /** The one producer a client has open: the binding's is reachable only through its client. */
+    @SuppressWarnings("unchecked")
+    private static ProducerBase<?> onlyProducerOf(PulsarClientImpl client) throws ReflectiveOperationException {
+        Field field = PulsarClientImpl.class.getDeclaredField("producers");
+        field.setAccessible(true);
+        Collection<ProducerBase<?>> producers = (Collection<ProducerBase<?>>) field.get(client);
+        if (producers.size() != 1) {
+            throw new IllegalStateException("expected the binding's client to have one producer, found " + producers);
+        }
+        return producers.iterator().next();
+    }
+
+    /** Every instance field of a Pulsar configuration object, by name (Pulsar has no map view of them). */
+    private static Map<String, Object> fields(Object configuration) throws IllegalAccessException {
+        Map<String, Object> values = new TreeMap<>();
+        for (Class<?> type = configuration.getClass(); type != Object.class; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                if (!Modifier.isStatic(field.getModifiers())) {
+                    field.setAccessible(true);
+                    values.put(field.getName(), comparable(field.get(configuration)));
+                }
+            }
+        }
+        if (configuration instanceof ClientConfigurationData client) {
+            // what Pulsar uses: a negative lookup timeout means the operation timeout
+            values.put("lookupTimeoutMs", client.getLookupTimeoutMs());
+        }
+        return values;
+    }
+
+    /** Objects without equals (a default authentication, a clock) compare by class. */
+    private static Object comparable(Object value) {
+        if (value instanceof Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty()) {
+            return null; // an empty collection and none mean the same to Pulsar
+        }
+        if (value == null || value instanceof Number || value instanceof CharSequence || value instanceof Boolean
+                || value instanceof Enum<?> || value instanceof Collection<?> || value instanceof Map<?, ?>
+                || value.getClass().isArray()) {
+            return value != null && value.getClass().isArray() ? Arrays.deepToString(new Object[]{value}) : value;
+        }
+        try {
+            if (value.getClass().getMethod("equals", Object.class).getDeclaringClass() != Object.class) {
+                return value;
+            }
+        } catch (NoSuchMethodException e) {
+            // cannot happen: every class has equals
+        }
+        return "instance of " + value.getClass().getName();
+    }
+
+    private static String shown(Map<String, Object> config, List<String> keys) {
+        StringBuilder shown = new StringBuilder();
+        for (String key : keys) {
+            shown.append(shown.length() == 0 ? "" : ", ").append(key).append('=').append(config.get(key));
+        }
+        return shown.toString();
+    }
+
+    // ------------------------------------------------------------------------------------------------ the runs
+
+    private enum Kind {
+        NATIVE("native"), SWITCHBOARD("switchboard");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    private void measure(int size) throws Exception {
+        byte[] value = new byte[size];
+        new Random(size).nextBytes(value);
+        String[] keys = new String[options.keys];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = "key-" + i;
+        }
+        System.out.printf(Locale.ROOT, "%n%s values: warm-up (%,d messages each, not reported)%n", sizeText(size), options.warmup);
+        System.out.println(HEADER);
+        for (Kind kind : Kind.values()) {
+            Result warm = run(kind, size, 0, options.warmup, keys, value);
+            System.out.println("  " + warm.line());
+        }
+        System.out.printf(Locale.ROOT, "%s values: %d rounds of %,d messages per client%n", sizeText(size), options.rounds,
+                options.messages);
+        for (int round = 1; round <= options.rounds; round++) {
+            for (Kind kind : Kind.values()) {
+                Result result = run(kind, size, round, options.messages, keys, value);
+                results.add(result);
+                System.out.println("  " + result.line());
+            }
+        }
+    }
+
+    /** One client on a fresh topic and a fresh producer: prime, then measure {@code messages} sends. */
+    private Result run(Kind kind, int size, int round, int messages, String[] keys, byte[] value) throws Exception {
+        String topic = broker.createPartitionedTopic("sbs-" + size + "-" + kind.label + "-" + (runCounter + 1),
+                options.partitions);
+        Run measured = new Run(messages, options.inFlight);
+        try {
+            Set<Long> threadsBefore = ThreadCpu.now().nanosById.keySet();
+            try (Client client = open(kind, topic)) {
+                Run prime = new Run(PRIME_MESSAGES, options.inFlight);
+                prime.sendAll(client, keys, value, threadsBefore);
+                if (prime.errors.get() > 0) {
+                    throw new IllegalStateException(kind.label + ": " + prime.errors.get() + " priming sends failed, first: "
+                            + prime.firstError);
+                }
+                System.gc();
+                measured.sendAll(client, keys, value, threadsBefore);
+            }
+        } finally {
+            admin.topics().deletePartitionedTopic(topic, true);
+        }
+        return new Result(kind, size, round, measured);
+    }
+
+    /** The state of one measured series of sends. */
+    private static final class Run {
+        final int messages;
+        final int inFlight;
+        final Semaphore permits;
+        final long[] started;
+        final long[] finished;
+        final AtomicInteger errors = new AtomicInteger();
+        volatile Throwable firstError;
+        long begin;
+        long cpuNanos;
+        ThreadCpu.Split cpuSplit;
+        double loadBefore;
+
+        Run(int messages, int inFlight) {
+            this.messages = messages;
+            this.inFlight = inFlight;
+            this.permits = new Semaphore(inFlight);
+            this.started = new long[messages];
+            this.finished = new long[messages];
+        }
+
+        /** @param olderThreads the threads that existed before the client opened: the others are the client's */
+        void sendAll(Client client, String[] keys, byte[] value, Set<Long> olderThreads) throws InterruptedException {
+            loadBefore = load();
+            ThreadCpu threadsBefore = ThreadCpu.now();
+            long cpuBefore = processCpuNanos();
+            begin = System.nanoTime();
+            for (int i = 0; i < messages; i++) {
+                if (!permits.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("no acknowledgement for " + WAIT_SECONDS + " s with " + inFlight + " in flight");
+                }
+                started[i] = System.nanoTime();
+                client.send(i, keys[i % keys.length], value, this);
+            }
+            if (!permits.tryAcquire(inFlight, WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the last sends were not acknowledged within " + WAIT_SECONDS + " s");
+            }
+            cpuNanos = processCpuNanos() - cpuBefore;
+            cpuSplit = threadsBefore.until(ThreadCpu.now(), Thread.currentThread().getId(), olderThreads);
+            permits.release(inFlight);
+        }
+
+        /** Called once per send, on Pulsar's I/O thread (or the sending thread if the send failed at once). */
+        void done(int index, Throwable error) {
+            finished[index] = System.nanoTime();
+            if (error != null && errors.getAndIncrement() == 0) {
+                firstError = error;
+            }
+            permits.release();
+        }
+    }
+
+    private record Result(Kind kind, int size, int round, int messages, double perSecond, double p50Ms, double p99Ms,
+                          double maxMs, double cpuMicrosPerMessage, ThreadCpu.Split split, int errors, double load) {
+        Result(Kind kind, int size, int round, Run run) {
+            this(kind, size, round, run.messages, throughput(run), percentileMs(run, 0.50), percentileMs(run, 0.99),
+                    percentileMs(run, 1.0), run.cpuNanos / 1_000.0 / run.messages, run.cpuSplit, run.errors.get(),
+                    run.loadBefore);
+        }
+
+        String line() {
+            double perMessage = 1_000.0 * messages;
+            return String.format(Locale.ROOT, "%-6s %-5s %-11s %,10.0f %8.2f %8.2f %8.2f %8.1f %7.1f %7.1f %7.1f %7.1f %7.1f %6d %6.2f",
+                    sizeText(size), round == 0 ? "warm" : Integer.toString(round), kind.label, perSecond, p50Ms, p99Ms,
+                    maxMs, cpuMicrosPerMessage, split.callerNanos() / perMessage, split.ioNanos() / perMessage,
+                    split.clientOtherNanos() / perMessage, split.switchboardNanos() / perMessage,
+                    split.otherNanos() / perMessage, errors, load);
+        }
+
+        private static double throughput(Run run) {
+            long last = run.begin;
+            for (long end : run.finished) {
+                last = Math.max(last, end);
+            }
+            return run.messages / ((last - run.begin) / 1e9);
+        }
+
+        private static double percentileMs(Run run, double fraction) {
+            long[] latencies = new long[run.messages];
+            for (int i = 0; i < latencies.length; i++) {
+                latencies[i] = run.finished[i] - run.started[i];
+            }
+            Arrays.sort(latencies);
+            int index = (int) Math.min(latencies.length - 1, Math.max(0, Math.ceil(fraction * latencies.length) - 1));
+            return latencies[index] / 1e6;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ the report
+
+    private static final String HEADER = String.format(Locale.ROOT,
+            "%-6s %-5s %-11s %10s %8s %8s %8s %8s %7s %7s %7s %7s %7s %6s %6s%n%-49s %s",
+            "size", "round", "client", "msg/s", "p50 ms", "p99 ms", "max ms", "cpu/msg", "caller", "clnt-io", "clnt-oth",
+            "sb-thr", "broker", "errors", "load1", "", "|-- CPU us per message: whole process; sending thread; the"
+                    + " client's pulsar-client-io threads; its other threads; switchboard-* threads; the rest (broker,"
+                    + " bookie). GC and JIT: the difference --|");
+
+    private void report() {
+        System.out.println();
+        System.out.println("=== Every measured run (latency: send call to acknowledgement) ===");
+        System.out.println(HEADER);
+        for (Result result : results) {
+            System.out.println(result.line());
+        }
+        System.out.println();
+        System.out.println("=== Ratios switchboard / native per round (throughput: higher is better; latency, cpu: lower is better) ===");
+        System.out.printf(Locale.ROOT, "%-6s %-7s %10s %8s %8s %10s%n", "size", "round", "msg/s", "p50", "p99", "cpu/msg");
+        for (int size : options.sizes) {
+            List<double[]> ratios = new ArrayList<>();
+            for (int round = 1; round <= options.rounds; round++) {
+                Result nativeRun = find(Kind.NATIVE, size, round);
+                Result other = find(Kind.SWITCHBOARD, size, round);
+                double[] ratio = {other.perSecond / nativeRun.perSecond, other.p50Ms / nativeRun.p50Ms,
+                        other.p99Ms / nativeRun.p99Ms, other.cpuMicrosPerMessage / nativeRun.cpuMicrosPerMessage};
+                ratios.add(ratio);
+                System.out.printf(Locale.ROOT, "%-6s %-7s %10.2f %8.2f %8.2f %10.2f%n", sizeText(size), round, ratio[0],
+                        ratio[1], ratio[2], ratio[3]);
+            }
+            System.out.printf(Locale.ROOT, "%-6s %-7s %10.2f %8.2f %8.2f %10.2f%n", sizeText(size), "MEDIAN",
+                    median(ratios, 0), median(ratios, 1), median(ratios, 2), median(ratios, 3));
+        }
+        int errors = results.stream().mapToInt(Result::errors).sum();
+        System.out.println();
+        System.out.println("errors: " + errors + "; load at the end: " + load() + " (" + cpus() + " CPUs)");
+    }
+
+    private Result find(Kind kind, int size, int round) {
+        return results.stream().filter(r -> r.kind == kind && r.size == size && r.round == round).findFirst().orElseThrow();
+    }
+
+    private static double median(List<double[]> rows, int column) {
+        double[] values = rows.stream().mapToDouble(row -> row[column]).sorted().toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    private static String sizeText(int size) {
+        return size > 0 && size % 1024 == 0 ? size / 1024 + "KiB" : size + "B";
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    private static int cpus() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The one-minute load average (/proc/loadavg), or -1 where there is none. */
+    private static double load() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (Exception e) {
+            return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        }
+    }
+
+    /** CPU time of every live thread at one moment, to split a run's CPU between the sender, the clients and the rest. */
+    private record ThreadCpu(Map<Long, Long> nanosById, Map<Long, String> namesById) {
+        /**
+         * CPU nanoseconds of a run: the sending thread; the client's threads (started after it opened, named
+         * {@code pulsar-*}): its I/O threads and the others; Switchboard's own threads; the rest.
+         */
+        record Split(long callerNanos, long ioNanos, long clientOtherNanos, long switchboardNanos, long otherNanos) {
+        }
+
+        static ThreadCpu now() {
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            Map<Long, Long> nanos = new HashMap<>();
+            Map<Long, String> names = new HashMap<>();
+            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info != null) {
+                    long cpu = threads.getThreadCpuTime(info.getThreadId());
+                    if (cpu >= 0) {
+                        nanos.put(info.getThreadId(), cpu);
+                        names.put(info.getThreadId(), info.getThreadName());
+                    }
+                }
+            }
+            return new ThreadCpu(nanos, names);
+        }
+
+        /** What each group used from this moment to {@code later} (threads that ended in between are not counted). */
+        Split until(ThreadCpu later, long callerId, Set<Long> olderThreads) {
+            long caller = 0;
+            long io = 0;
+            long clientOther = 0;
+            long switchboard = 0;
+            long other = 0;
+            Set<Long> older = new HashSet<>(olderThreads);
+            for (Map.Entry<Long, Long> entry : later.nanosById.entrySet()) {
+                long used = entry.getValue() - nanosById.getOrDefault(entry.getKey(), 0L);
+                String name = later.namesById.get(entry.getKey());
+                boolean clientThread = !older.contains(entry.getKey()) && name.startsWith("pulsar-");
+                if (entry.getKey() == callerId) {
+                    caller += used;
+                } else if (clientThread && name.startsWith("pulsar-client-io")) {
+                    io += used;
+                } else if (clientThread) {
+                    clientOther += used;
+                } else if (name.startsWith("switchboard-")) {
+                    switchboard += used;
+                } else {
+                    other += used;
+                }
+            }
+            return new Split(caller, io, clientOther, switchboard, other);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ options
+
+    private record Options(int messages, int warmup, int rounds, int[] sizes, int inFlight, int keys, int partitions,
+                           Integer lingerMs, Integer batchSize, String compression, long maxMinutes) {
+
+        static Options parse(String[] args) {
+            Map<String, String> given = new HashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                String name = args[i];
+                if (!name.startsWith("--") || i + 1 >= args.length) {
+                    throw new IllegalArgumentException("expected --name value pairs, got '" + name + "'; see the Javadoc"
+                            + " of PulsarSideBySide or benchmarks/README.md");
+                }
+                given.put(name.substring(2), args[++i]);
+            }
+            Set<String> known = Set.of("messages", "warmup", "rounds", "sizes", "in-flight", "keys", "partitions",
+                    "linger-ms", "batch-size", "compression", "max-minutes");
+            for (String name : given.keySet()) {
+                if (!known.contains(name)) {
+                    throw new IllegalArgumentException("unknown option --" + name + "; known: " + new TreeSet<>(known));
+                }
+            }
+            int[] sizes = Arrays.stream(given.getOrDefault("sizes", "100,1024").split(","))
+                    .mapToInt(s -> Integer.parseInt(s.strip())).toArray();
+            Options options = new Options(integer(given, "messages", 300_000), integer(given, "warmup", 600_000),
+                    integer(given, "rounds", 5), sizes, integer(given, "in-flight", 1_000), integer(given, "keys", 1_000),
+                    integer(given, "partitions", 4), given.containsKey("linger-ms") ? integer(given, "linger-ms", 0) : null,
+                    given.containsKey("batch-size") ? integer(given, "batch-size", 0) : null, given.get("compression"),
+                    integer(given, "max-minutes", 10));
+            if (options.messages < 1 || options.warmup < 1 || options.rounds < 1 || options.inFlight < 1 || options.keys < 1
+                    || options.partitions < 1 || options.maxMinutes < 1 || Arrays.stream(sizes).anyMatch(s -> s < 0)) {
+                throw new IllegalArgumentException("counts must be 1 or more and sizes 0 or more: " + options);
+            }
+            return options;
+        }
+
+        private static int integer(Map<String, String> given, String name, int fallback) {
+            String value = given.get(name);
+            return value == null ? fallback : Integer.parseInt(value.strip().replace("_", ""));
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%,d messages per run (warm-up %,d), %d rounds, sizes %s, %d in flight,"
+                            + " %d keys, %d partitions, linger %s, batch max bytes %s, compression %s, at most %d min",
+                    messages, warmup, rounds, Arrays.toString(sizes), inFlight, keys, partitions,
+                    lingerMs == null ? "Pulsar's default (1 ms)" : lingerMs + " ms",
+                    batchSize == null ? "Pulsar's default (128 KiB)" : batchSize,
+                    compression == null ? "none" : compression, maxMinutes);
+        }
+    }
+}
