@@ -19,9 +19,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +32,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -111,21 +107,11 @@ public final class JmsSideBySide {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        Thread guard = new Thread(() -> {
-            try {
-                Thread.sleep(TimeUnit.MINUTES.toMillis(options.maxMinutes));
-                System.err.println("JmsSideBySide: still running after " + options.maxMinutes + " min (--max-minutes); stopping");
-                Runtime.getRuntime().halt(2);
-            } catch (InterruptedException e) {
-                // finished in time
-            }
-        }, "side-by-side-time-bound");
-        guard.setDaemon(true);
-        guard.start();
+        TimeBound timeBound = TimeBound.start("JmsSideBySide", options.maxMinutes);
 
         int status = 1;
         long start = System.nanoTime();
-        System.out.println("JmsSideBySide: " + options + "; " + cpus() + " CPUs, load " + load() + ", Java "
+        System.out.println("JmsSideBySide: " + options + "; " + MachineLoad.cpus() + " CPUs, load " + MachineLoad.oneMinute() + ", Java "
                 + Runtime.version());
         Map<String, List<Result>> all = new java.util.LinkedHashMap<>();
         try {
@@ -148,12 +134,13 @@ public final class JmsSideBySide {
                 }
             }
             summary(options, all);
-            System.out.printf(Locale.ROOT, "%ntotal %.0f s; load at the end %.2f%n", (System.nanoTime() - start) / 1e9, load());
+            System.out.printf(Locale.ROOT, "%ntotal %.0f s; load at the end %.2f%n", (System.nanoTime() - start) / 1e9,
+                    MachineLoad.oneMinute());
             status = 0;
         } catch (Exception | Error e) {
             e.printStackTrace();
         } finally {
-            guard.interrupt();
+            timeBound.cancel();
             System.out.flush();
         }
         // everything was closed above; exit without waiting for any straggling non-daemon thread of a broker
@@ -398,7 +385,7 @@ public final class JmsSideBySide {
             perLane[work.laneOfKey[i % work.keys.length]]++;
         }
         System.out.printf(Locale.ROOT, "%n%s, %s values: warm-up (%,d messages each, not reported); messages per"
-                + " session: %s%n", broker.name(), sizeText(size), options.warmup, Arrays.toString(perLane));
+                + " session: %s%n", broker.name(), SizeText.of(size), options.warmup, Arrays.toString(perLane));
         System.out.println(HEADER);
         Map<Kind, String> samples = new java.util.EnumMap<>(Kind.class);
         for (Kind kind : Kind.values()) {
@@ -411,7 +398,7 @@ public final class JmsSideBySide {
         }
         System.out.println("  message 0 as sent, identical on both: " + samples.get(Kind.NATIVE));
         System.out.printf(Locale.ROOT, "%s, %s values: %d rounds of %,d messages per client%n", broker.name(),
-                sizeText(size), options.rounds, options.messages);
+                SizeText.of(size), options.rounds, options.messages);
         for (int round = 1; round <= options.rounds; round++) {
             for (Kind kind : Kind.values()) {
                 Result result = run(kind, size, round, options.messages, work, null);
@@ -424,7 +411,7 @@ public final class JmsSideBySide {
     /** One client on a fresh queue: prime, then measure {@code messages} sends; the queue is removed afterwards. */
     private Result run(Kind kind, int size, int round, int messages, Work work, Map<Kind, String> samples) throws Exception {
         runCounter++;
-        String queue = "sbs-" + sizeText(size) + "-" + kind.label + "-" + runCounter;
+        String queue = "sbs-" + SizeText.of(size) + "-" + kind.label + "-" + runCounter;
         Run measured = new Run(messages, work, options.inFlight);
         try (Client client = open(kind, queue)) {
             Run prime = new Run(PRIME_MESSAGES, work, options.inFlight);
@@ -494,7 +481,7 @@ public final class JmsSideBySide {
         volatile CountDownLatch remaining;
         long begin;
         long cpuNanos;
-        ThreadCpu.Split cpuSplit;
+        CpuSplit cpuSplit;
         double loadBefore;
 
         Run(int messages, Work work, int inFlight) {
@@ -524,13 +511,13 @@ public final class JmsSideBySide {
         }
 
         void measure(Client client, Predicate<String> providerThreads) throws Exception {
-            loadBefore = load();
+            loadBefore = MachineLoad.oneMinute();
             ThreadCpu threadsBefore = ThreadCpu.now();
-            long cpuBefore = processCpuNanos();
+            long cpuBefore = ThreadCpu.processNanos();
             begin = System.nanoTime();
             client.sendAll(this);
-            cpuNanos = processCpuNanos() - cpuBefore;
-            cpuSplit = threadsBefore.until(ThreadCpu.now(), Thread.currentThread().getId(), providerThreads);
+            cpuNanos = ThreadCpu.processNanos() - cpuBefore;
+            cpuSplit = CpuSplit.between(threadsBefore, ThreadCpu.now(), Thread.currentThread().getId(), providerThreads);
         }
 
         /** Switchboard's completion callback, on the lane's thread (or the caller's, if the send completed first). */
@@ -615,48 +602,27 @@ public final class JmsSideBySide {
     }
 
     private record Result(Kind kind, int size, int round, int messages, double perSecond, double p50Ms, double p99Ms,
-                          double e2eP50Ms, double e2eP99Ms, double cpuMicrosPerMessage, ThreadCpu.Split split,
-                          int errors, int laneMismatches, double load) {
+                          double e2eP50Ms, double e2eP99Ms, double cpuMicrosPerMessage, CpuSplit split,
+                          int errors, int laneMismatches, double load) implements RoundRatios.Measured {
         Result(Kind kind, int size, int round, Run run) {
-            this(kind, size, round, run.messages, throughput(run), percentileMs(run.sendTimes(), 0.50),
-                    percentileMs(run.sendTimes(), 0.99), percentileMs(endToEnd(run), 0.50),
-                    percentileMs(endToEnd(run), 0.99), run.cpuNanos / 1_000.0 / run.messages, run.cpuSplit,
-                    run.errors.get(), run.laneMismatches(), run.loadBefore);
+            this(kind, size, round, run.messages, SendTimings.perSecond(run.messages, run.begin, run.finished),
+                    SendTimings.percentileMs(run.sendTimes(), 0.50), SendTimings.percentileMs(run.sendTimes(), 0.99),
+                    SendTimings.latencyPercentileMs(run.started, run.finished, 0.50),
+                    SendTimings.latencyPercentileMs(run.started, run.finished, 0.99),
+                    run.cpuNanos / 1_000.0 / run.messages, run.cpuSplit, run.errors.get(), run.laneMismatches(),
+                    run.loadBefore);
         }
 
         String line() {
             double perMessage = 1_000.0 * messages;
             return String.format(Locale.ROOT,
                     "%-6s %-5s %-11s %,9.0f %7.3f %7.3f %7.2f %7.2f %7.1f %6.1f %6.1f %6.1f %6.1f %6.1f %6d %5.2f%s",
-                    sizeText(size), round == 0 ? "warm" : Integer.toString(round), kind.label, perSecond, p50Ms, p99Ms,
+                    SizeText.of(size), round == 0 ? "warm" : Integer.toString(round), kind.label, perSecond, p50Ms, p99Ms,
                     e2eP50Ms, e2eP99Ms, cpuMicrosPerMessage, split.callerNanos() / perMessage,
                     split.sendersNanos() / perMessage, split.providerNanos() / perMessage,
                     split.switchboardNanos() / perMessage, split.otherNanos() / perMessage, errors, load,
                     laneMismatches == 0 ? "" : "  (" + laneMismatches + " completions on another lane than predicted:"
                             + " send times approximate)");
-        }
-
-        private static double throughput(Run run) {
-            long last = run.begin;
-            for (long end : run.finished) {
-                last = Math.max(last, end);
-            }
-            return run.messages / ((last - run.begin) / 1e9);
-        }
-
-        private static long[] endToEnd(Run run) {
-            long[] latencies = new long[run.messages];
-            for (int i = 0; i < latencies.length; i++) {
-                latencies[i] = run.finished[i] - run.started[i];
-            }
-            return latencies;
-        }
-
-        private static double percentileMs(long[] values, double fraction) {
-            long[] sorted = values.clone();
-            Arrays.sort(sorted);
-            int index = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
-            return sorted[index] / 1e6;
         }
     }
 
@@ -682,20 +648,14 @@ public final class JmsSideBySide {
         System.out.println();
         System.out.println("=== " + broker.name() + ": ratios switchboard / native per round (throughput: higher is"
                 + " better; send time, cpu: lower is better) ===");
-        System.out.printf(Locale.ROOT, "%-6s %-7s %10s %8s %8s %10s%n", "size", "round", "msg/s", "p50", "p99", "cpu/msg");
+        RoundRatios.printHeader();
         for (int size : options.sizes) {
-            List<double[]> ratios = ratios(results, size, options.rounds);
-            for (int round = 1; round <= ratios.size(); round++) {
-                double[] ratio = ratios.get(round - 1);
-                System.out.printf(Locale.ROOT, "%-6s %-7s %10.2f %8.2f %8.2f %10.2f%n", sizeText(size), round, ratio[0],
-                        ratio[1], ratio[2], ratio[3]);
-            }
-            System.out.printf(Locale.ROOT, "%-6s %-7s %10.2f %8.2f %8.2f %10.2f%n", sizeText(size), "MEDIAN",
-                    median(ratios, 0), median(ratios, 1), median(ratios, 2), median(ratios, 3));
+            RoundRatios.printRounds(size, ratios(results, size, options.rounds));
         }
         int errors = results.stream().mapToInt(Result::errors).sum();
         System.out.println();
-        System.out.println(broker.name() + ": errors " + errors + "; load at the end: " + load() + " (" + cpus() + " CPUs)");
+        System.out.println(broker.name() + ": errors " + errors + "; load at the end: " + MachineLoad.oneMinute() + " ("
+                + MachineLoad.cpus() + " CPUs)");
     }
 
     /** Per round: switchboard / native for throughput, p50 and p99 send time, CPU per message. */
@@ -704,8 +664,7 @@ public final class JmsSideBySide {
         for (int round = 1; round <= rounds; round++) {
             Result nativeRun = find(results, Kind.NATIVE, size, round);
             Result other = find(results, Kind.SWITCHBOARD, size, round);
-            ratios.add(new double[]{other.perSecond / nativeRun.perSecond, other.p50Ms / nativeRun.p50Ms,
-                    other.p99Ms / nativeRun.p99Ms, other.cpuMicrosPerMessage / nativeRun.cpuMicrosPerMessage});
+            ratios.add(RoundRatios.of(other, nativeRun));
         }
         return ratios;
     }
@@ -719,9 +678,9 @@ public final class JmsSideBySide {
             for (int size : options.sizes) {
                 List<double[]> ratios = ratios(entry.getValue(), size, options.rounds);
                 System.out.printf(Locale.ROOT, "%-17s %-6s %,10.0f %,10.0f %10.2f %8.2f %8.2f %8.2f%n", entry.getKey(),
-                        sizeText(size), medianRate(entry.getValue(), Kind.NATIVE, size),
-                        medianRate(entry.getValue(), Kind.SWITCHBOARD, size), median(ratios, 0), median(ratios, 1),
-                        median(ratios, 2), median(ratios, 3));
+                        SizeText.of(size), medianRate(entry.getValue(), Kind.NATIVE, size),
+                        medianRate(entry.getValue(), Kind.SWITCHBOARD, size), RoundRatios.median(ratios, 0),
+                        RoundRatios.median(ratios, 1), RoundRatios.median(ratios, 2), RoundRatios.median(ratios, 3));
             }
         }
     }
@@ -729,110 +688,55 @@ public final class JmsSideBySide {
     private static double medianRate(List<Result> results, Kind kind, int size) {
         List<double[]> rates = results.stream().filter(r -> r.kind == kind && r.size == size)
                 .map(r -> new double[]{r.perSecond}).toList();
-        return median(rates, 0);
+        return RoundRatios.median(rates, 0);
     }
 
     private static Result find(List<Result> results, Kind kind, int size, int round) {
         return results.stream().filter(r -> r.kind == kind && r.size == size && r.round == round).findFirst().orElseThrow();
     }
 
-    private static double median(List<double[]> rows, int column) {
-        double[] values = rows.stream().mapToDouble(row -> row[column]).sorted().toArray();
-        int middle = values.length / 2;
-        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-    }
-
-    private static String sizeText(int size) {
-        return size > 0 && size % 1024 == 0 ? size / 1024 + "KiB" : size + "B";
-    }
-
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
-    }
-
-    private static int cpus() {
-        return Runtime.getRuntime().availableProcessors();
-    }
-
-    /** The one-minute load average (/proc/loadavg), or -1 where there is none. */
-    private static double load() {
-        try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-        } catch (Exception e) {
-            return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        }
-    }
-
-    /** CPU time of every live thread at one moment, to split a run's CPU between the callers, the clients and the rest. */
-    private record ThreadCpu(Map<Long, Long> nanosById, Map<Long, String> namesById) {
-        /**
-         * CPU nanoseconds of a run: the calling thread; the threads that send (native senders, Switchboard's lanes);
-         * the JMS provider's client threads; Switchboard's other threads; the rest (the broker).
-         */
-        record Split(long callerNanos, long sendersNanos, long providerNanos, long switchboardNanos, long otherNanos,
-                     Map<String, Long> byThread) {
-            /** The busiest threads with their group, numbers folded (Thread-12 → Thread-N), in µs per message. */
-            String top(int messages) {
-                Map<String, Long> folded = new TreeMap<>();
-                byThread.forEach((name, nanos) -> folded.merge(name.replaceAll("\\d+", "N"), nanos, Long::sum));
-                StringBuilder text = new StringBuilder();
-                folded.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
-                        .limit(12).forEach(e -> text.append(String.format(Locale.ROOT, "%n      %7.2f  %s",
-                                e.getValue() / 1_000.0 / messages, e.getKey())));
-                return text.toString();
-            }
-        }
-
-        static ThreadCpu now() {
-            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            Map<Long, Long> nanos = new HashMap<>();
-            Map<Long, String> names = new HashMap<>();
-            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-                if (info != null) {
-                    long cpu = threads.getThreadCpuTime(info.getThreadId());
-                    if (cpu >= 0) {
-                        nanos.put(info.getThreadId(), cpu);
-                        names.put(info.getThreadId(), info.getThreadName());
-                    }
-                }
-            }
-            return new ThreadCpu(nanos, names);
-        }
-
-        /** What each group used from this moment to {@code later} (threads that ended in between are not counted). */
-        Split until(ThreadCpu later, long callerId, Predicate<String> providerThreads) {
-            long caller = 0;
-            long senders = 0;
-            long provider = 0;
-            long switchboard = 0;
-            long other = 0;
+    /**
+     * CPU nanoseconds of a run: the calling thread; the threads that send (native senders, Switchboard's lanes);
+     * the JMS provider's client threads; Switchboard's other threads; the rest (the broker).
+     */
+    private record CpuSplit(long callerNanos, long sendersNanos, long providerNanos, long switchboardNanos, long otherNanos,
+                            Map<String, Long> byThread) {
+        static CpuSplit between(ThreadCpu before, ThreadCpu after, long callerId, Predicate<String> providerThreads) {
+            long[] groups = new long[5];
             Map<String, Long> byThread = new HashMap<>();
-            for (Map.Entry<Long, Long> entry : later.nanosById.entrySet()) {
-                long used = entry.getValue() - nanosById.getOrDefault(entry.getKey(), 0L);
-                String name = later.namesById.get(entry.getKey());
+            before.usedUntil(after, (threadId, name, used) -> {
                 String group;
-                if (entry.getKey() == callerId) {
-                    caller += used;
+                if (threadId == callerId) {
+                    groups[0] += used;
                     group = "caller";
                 } else if (name.startsWith(NATIVE_THREAD) || LANE_THREAD.matcher(name).matches()) {
-                    senders += used;
+                    groups[1] += used;
                     group = "send";
                 } else if (name.startsWith("switchboard-")) {
-                    switchboard += used;
+                    groups[3] += used;
                     group = "sb-oth";
                 } else if (providerThreads.test(name)) {
-                    provider += used;
+                    groups[2] += used;
                     group = "client";
                 } else {
-                    other += used;
+                    groups[4] += used;
                     group = "rest";
                 }
                 byThread.merge(String.format(Locale.ROOT, "%-6s  %s", group, name), used, Long::sum);
-            }
-            return new Split(caller, senders, provider, switchboard, other, byThread);
+            });
+            return new CpuSplit(groups[0], groups[1], groups[2], groups[3], groups[4], byThread);
         }
 
+        /** The busiest threads with their group, numbers folded (Thread-12 → Thread-N), in µs per message. */
+        String top(int messages) {
+            Map<String, Long> folded = new TreeMap<>();
+            byThread.forEach((name, nanos) -> folded.merge(name.replaceAll("\\d+", "N"), nanos, Long::sum));
+            StringBuilder text = new StringBuilder();
+            folded.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                    .limit(12).forEach(e -> text.append(String.format(Locale.ROOT, "%n      %7.2f  %s",
+                            e.getValue() / 1_000.0 / messages, e.getKey())));
+            return text.toString();
+        }
     }
 
     private static final Pattern CLASSIC_TRANSPORT = Pattern.compile("^ActiveMQ Transport: tcp://.*:(\\d+)@(\\d+)$");
@@ -859,37 +763,21 @@ public final class JmsSideBySide {
                            int inFlight, int keys, int headers, boolean diskSync, long maxMinutes, boolean threads) {
 
         static Options parse(String[] args) {
-            Map<String, String> given = new HashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                String name = args[i];
-                if (!name.startsWith("--") || i + 1 >= args.length) {
-                    throw new IllegalArgumentException("expected --name value pairs, got '" + name + "'; see the Javadoc"
-                            + " of JmsSideBySide or benchmarks/README.md");
-                }
-                given.put(name.substring(2), args[++i]);
-            }
-            Set<String> known = Set.of("broker", "messages", "warmup", "rounds", "sizes", "sessions", "in-flight", "keys",
-                    "headers", "disk-sync", "max-minutes", "threads");
-            for (String name : given.keySet()) {
-                if (!known.contains(name)) {
-                    throw new IllegalArgumentException("unknown option --" + name + "; known: " + new TreeSet<>(known));
-                }
-            }
-            List<String> brokers = switch (given.getOrDefault("broker", "both").strip().toLowerCase(Locale.ROOT)) {
+            OptionParser given = OptionParser.parse(args, "JmsSideBySide", Set.of("broker", "messages", "warmup",
+                    "rounds", "sizes", "sessions", "in-flight", "keys", "headers", "disk-sync", "max-minutes", "threads"));
+            List<String> brokers = switch (given.text("broker", "both").strip().toLowerCase(Locale.ROOT)) {
                 case "both" -> List.of("artemis", "classic");
                 case "artemis" -> List.of("artemis");
                 case "classic" -> List.of("classic");
                 default -> throw new IllegalArgumentException("--broker must be artemis, classic or both, not '"
-                        + given.get("broker") + "'");
+                        + given.text("broker") + "'");
             };
-            int[] sizes = Arrays.stream(given.getOrDefault("sizes", "100,1024").split(","))
-                    .mapToInt(s -> Integer.parseInt(s.strip())).toArray();
-            int sessions = integer(given, "sessions", 4);
-            Options options = new Options(brokers, integer(given, "messages", 25_000), integer(given, "warmup", 40_000),
-                    integer(given, "rounds", 5), sizes, sessions, integer(given, "in-flight", 16 * sessions),
-                    integer(given, "keys", 1_000), integer(given, "headers", 0),
-                    Boolean.parseBoolean(given.getOrDefault("disk-sync", "false")), integer(given, "max-minutes", 10),
-                    Boolean.parseBoolean(given.getOrDefault("threads", "false")));
+            int[] sizes = given.sizes("100,1024");
+            int sessions = given.integer("sessions", 4);
+            Options options = new Options(brokers, given.integer("messages", 25_000), given.integer("warmup", 40_000),
+                    given.integer("rounds", 5), sizes, sessions, given.integer("in-flight", 16 * sessions),
+                    given.integer("keys", 1_000), given.integer("headers", 0), given.flag("disk-sync"),
+                    given.integer("max-minutes", 10), given.flag("threads"));
             if (options.messages < 1 || options.warmup < 1 || options.rounds < 1 || options.inFlight < 1
                     || options.keys < 1 || options.headers < 0 || sessions < 1 || sessions > 64
                     || Arrays.stream(sizes).anyMatch(s -> s < 0)) {
@@ -897,11 +785,6 @@ public final class JmsSideBySide {
                         + " sizes 0 or more: " + options);
             }
             return options;
-        }
-
-        private static int integer(Map<String, String> given, String name, int fallback) {
-            String value = given.get(name);
-            return value == null ? fallback : Integer.parseInt(value.strip().replace("_", ""));
         }
 
         @Override

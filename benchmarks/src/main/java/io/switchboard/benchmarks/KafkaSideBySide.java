@@ -2,7 +2,6 @@ package io.switchboard.benchmarks;
 
 import io.switchboard.Destination;
 import io.switchboard.Headers;
-import io.switchboard.Message;
 import io.switchboard.Producer;
 import io.switchboard.ProducerSettings;
 import io.switchboard.Serializers;
@@ -20,15 +19,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,9 +31,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Side-by-side throughput and send-to-ack latency of Kafka's own {@code KafkaProducer} and Switchboard's kafka
@@ -95,20 +88,10 @@ public final class KafkaSideBySide {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        Thread guard = new Thread(() -> {
-            try {
-                Thread.sleep(TimeUnit.MINUTES.toMillis(options.maxMinutes));
-                System.err.println("KafkaSideBySide: still running after " + options.maxMinutes + " min (--max-minutes); stopping");
-                Runtime.getRuntime().halt(2);
-            } catch (InterruptedException e) {
-                // finished in time
-            }
-        }, "side-by-side-time-bound");
-        guard.setDaemon(true);
-        guard.start();
+        TimeBound timeBound = TimeBound.start("KafkaSideBySide", options.maxMinutes);
 
         int status = 1;
-        System.out.println("KafkaSideBySide: " + options + "; " + cpus() + " CPUs, load " + load());
+        System.out.println("KafkaSideBySide: " + options + "; " + MachineLoad.cpus() + " CPUs, load " + MachineLoad.oneMinute());
         try (EmbeddedKafka broker = EmbeddedKafka.builder().autoCreateTopics(false).timeout(Duration.ofSeconds(WAIT_SECONDS))
                 .build().start()) {
             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
@@ -128,7 +111,7 @@ public final class KafkaSideBySide {
         } catch (Exception | Error e) {
             e.printStackTrace();
         } finally {
-            guard.interrupt();
+            timeBound.cancel();
             System.out.flush();
         }
         // everything was closed above; exit without waiting for any straggling non-daemon thread of the broker
@@ -137,24 +120,17 @@ public final class KafkaSideBySide {
 
     // ------------------------------------------------------------------------------------------------ the clients
 
-    /** One producer under test: sends a message and calls {@code done} with its index once it has an outcome. */
-    private interface Client extends AutoCloseable {
-        void send(int index, String key, byte[] value, Run run);
-
-        @Override
-        void close();
-    }
-
-    private Client open(Kind kind, String topic) {
+    private PipelinedRun.Client open(Kind kind, String topic) {
         String clientId = "sbs-" + kind.label + "-" + (++runCounter);
         return switch (kind) {
             case NATIVE -> new NativeClient(nativeProducer(clientId), topic);
-            case SWITCHBOARD -> new SwitchboardClient(switchboardProducer(clientId), topic);
+            case SWITCHBOARD -> new PipelinedSwitchboardClient(switchboardProducer(clientId), topic,
+                    Duration.ofSeconds(WAIT_SECONDS));
             case BACKEND -> new BackendClient(backend(clientId), topic);
         };
     }
 
-    private static final class NativeClient implements Client {
+    private static final class NativeClient implements PipelinedRun.Client {
         private final KafkaProducer<String, byte[]> producer;
         private final String topic;
 
@@ -164,7 +140,7 @@ public final class KafkaSideBySide {
         }
 
         @Override
-        public void send(int index, String key, byte[] value, Run run) {
+        public void send(int index, String key, byte[] value, PipelinedRun run) {
             try {
                 producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> run.done(index, error));
             } catch (RuntimeException e) {
@@ -178,32 +154,12 @@ public final class KafkaSideBySide {
         }
     }
 
-    private static final class SwitchboardClient implements Client {
-        private final Producer<byte[]> producer;
-        private final Destination topic;
-
-        SwitchboardClient(Producer<byte[]> producer, String topic) {
-            this.producer = producer;
-            this.topic = Destination.of(topic);
-        }
-
-        @Override
-        public void send(int index, String key, byte[] value, Run run) {
-            producer.sendAsync(Message.to(topic).key(key).value(value)).whenComplete((receipt, error) -> run.done(index, error));
-        }
-
-        @Override
-        public void close() {
-            producer.close(Duration.ofSeconds(WAIT_SECONDS));
-        }
-    }
-
     /**
      * Diagnostic ({@code --backend true}): the kafka binding's {@link ProducerBackend} driven through the SPI, without
      * the core producer (no permits, in-flight tracking, deadline sweeper or second future), as the core would call it.
      * Between native and switchboard, it tells the binding's cost from the core's.
      */
-    private static final class BackendClient implements Client {
+    private static final class BackendClient implements PipelinedRun.Client {
         private final ProducerBackend backend;
         private final Destination topic;
         private final long deliveryTimeoutNanos = ProducerSettings.defaults().deliveryTimeout().toNanos();
@@ -214,7 +170,7 @@ public final class KafkaSideBySide {
         }
 
         @Override
-        public void send(int index, String key, byte[] value, Run run) {
+        public void send(int index, String key, byte[] value, PipelinedRun run) {
             backend.send(new OutboundRecord(topic, key, value, Headers.empty(), null, -1, null, null, null,
                     System.nanoTime() + deliveryTimeoutNanos)).whenComplete((receipt, error) -> run.done(index, error));
         }
@@ -233,19 +189,7 @@ public final class KafkaSideBySide {
 
     /** Switchboard's neutral settings: the defaults, plus the options the user chose. */
     private Map<String, String> neutralSettings(String clientId) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put(ProducerSettings.BINDING, "kafka");
-        settings.put(ProducerSettings.CLIENT_ID, clientId);
-        if (options.lingerMs != null) {
-            settings.put(ProducerSettings.LINGER, options.lingerMs + "ms");
-        }
-        if (options.batchSize != null) {
-            settings.put(ProducerSettings.BATCH_MAX_BYTES, Integer.toString(options.batchSize));
-        }
-        if (options.compression != null) {
-            settings.put(ProducerSettings.COMPRESSION, options.compression);
-        }
-        return settings;
+        return NeutralSettings.of("kafka", clientId, options.lingerMs, options.batchSize, options.compression);
     }
 
     private Producer<byte[]> switchboardProducer(String clientId) {
@@ -314,7 +258,7 @@ public final class KafkaSideBySide {
         Map<String, ?> nativeConfig;
         Map<String, ?> bindingConfig;
         try (NativeClient nativeClient = (NativeClient) open(Kind.NATIVE, "unused");
-             SwitchboardClient switchboardClient = (SwitchboardClient) open(Kind.SWITCHBOARD, "unused")) {
+             PipelinedSwitchboardClient switchboardClient = (PipelinedSwitchboardClient) open(Kind.SWITCHBOARD, "unused")) {
             nativeConfig = effectiveConfig(nativeClient.producer);
             bindingConfig = effectiveConfig(switchboardClient.producer.unwrap(KafkaProducer.class));
         }
@@ -369,13 +313,13 @@ public final class KafkaSideBySide {
         for (int i = 0; i < keys.length; i++) {
             keys[i] = "key-" + i;
         }
-        System.out.printf(Locale.ROOT, "%n%s values: warm-up (%,d messages each, not reported)%n", sizeText(size), options.warmup);
+        System.out.printf(Locale.ROOT, "%n%s values: warm-up (%,d messages each, not reported)%n", SizeText.of(size), options.warmup);
         System.out.println(HEADER);
         for (Kind kind : options.kinds()) {
             Result warm = run(kind, size, 0, options.warmup, keys, value);
             System.out.println("  " + warm.line());
         }
-        System.out.printf(Locale.ROOT, "%s values: %d rounds of %,d messages per client%n", sizeText(size), options.rounds,
+        System.out.printf(Locale.ROOT, "%s values: %d rounds of %,d messages per client%n", SizeText.of(size), options.rounds,
                 options.messages);
         for (int round = 1; round <= options.rounds; round++) {
             for (Kind kind : options.kinds()) {
@@ -390,9 +334,9 @@ public final class KafkaSideBySide {
     private Result run(Kind kind, int size, int round, int messages, String[] keys, byte[] value) throws Exception {
         String topic = "sbs-" + size + "-" + kind.label + "-" + (runCounter + 1);
         broker.createTopic(topic, options.partitions);
-        Run measured = new Run(messages, options.inFlight);
-        try (Client client = open(kind, topic)) {
-            Run prime = new Run(PRIME_MESSAGES, options.inFlight);
+        PipelinedRun measured = new PipelinedRun(messages, options.inFlight, WAIT_SECONDS);
+        try (PipelinedRun.Client client = open(kind, topic)) {
+            PipelinedRun prime = new PipelinedRun(PRIME_MESSAGES, options.inFlight, WAIT_SECONDS);
             prime.sendAll(client, keys, value);
             if (prime.errors.get() > 0) {
                 throw new IllegalStateException(kind.label + ": " + prime.errors.get() + " priming sends failed, first: "
@@ -403,93 +347,25 @@ public final class KafkaSideBySide {
         } finally {
             admin.deleteTopics(List.of(topic)).all().get(WAIT_SECONDS, TimeUnit.SECONDS);
         }
-        return new Result(kind, size, round, measured);
-    }
-
-    /** The state of one measured series of sends. */
-    private static final class Run {
-        final int messages;
-        final int inFlight;
-        final Semaphore permits;
-        final long[] started;
-        final long[] finished;
-        final AtomicInteger errors = new AtomicInteger();
-        volatile Throwable firstError;
-        long begin;
-        long cpuNanos;
-        ThreadCpu.Split cpuSplit;
-        double loadBefore;
-
-        Run(int messages, int inFlight) {
-            this.messages = messages;
-            this.inFlight = inFlight;
-            this.permits = new Semaphore(inFlight);
-            this.started = new long[messages];
-            this.finished = new long[messages];
-        }
-
-        void sendAll(Client client, String[] keys, byte[] value) throws InterruptedException {
-            loadBefore = load();
-            ThreadCpu threadsBefore = ThreadCpu.now();
-            long cpuBefore = processCpuNanos();
-            begin = System.nanoTime();
-            for (int i = 0; i < messages; i++) {
-                if (!permits.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("no acknowledgement for " + WAIT_SECONDS + " s with " + inFlight + " in flight");
-                }
-                started[i] = System.nanoTime();
-                client.send(i, keys[i % keys.length], value, this);
-            }
-            if (!permits.tryAcquire(inFlight, WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the last sends were not acknowledged within " + WAIT_SECONDS + " s");
-            }
-            cpuNanos = processCpuNanos() - cpuBefore;
-            cpuSplit = threadsBefore.until(ThreadCpu.now(), Thread.currentThread().getId());
-            permits.release(inFlight);
-        }
-
-        /** Called once per send, on Kafka's I/O thread (or the sending thread if the send threw). */
-        void done(int index, Throwable error) {
-            finished[index] = System.nanoTime();
-            if (error != null && errors.getAndIncrement() == 0) {
-                firstError = error;
-            }
-            permits.release();
-        }
+        return new Result(kind, size, round, measured,
+                CpuSplit.between(measured.threadsAtBegin, measured.threadsAtEnd, measured.senderThreadId));
     }
 
     private record Result(Kind kind, int size, int round, int messages, double perSecond, double p50Ms, double p99Ms,
-                          double maxMs, double cpuMicrosPerMessage, ThreadCpu.Split split, int errors, double load) {
-        Result(Kind kind, int size, int round, Run run) {
-            this(kind, size, round, run.messages, throughput(run), percentileMs(run, 0.50), percentileMs(run, 0.99),
-                    percentileMs(run, 1.0), run.cpuNanos / 1_000.0 / run.messages, run.cpuSplit, run.errors.get(),
-                    run.loadBefore);
+                          double maxMs, double cpuMicrosPerMessage, CpuSplit split, int errors, double load)
+            implements RoundRatios.Measured {
+        Result(Kind kind, int size, int round, PipelinedRun run, CpuSplit split) {
+            this(kind, size, round, run.messages, run.perSecond(), run.latencyPercentileMs(0.50),
+                    run.latencyPercentileMs(0.99), run.latencyPercentileMs(1.0), run.cpuMicrosPerMessage(), split,
+                    run.errors.get(), run.loadBefore);
         }
 
         String line() {
             double perMessage = 1_000.0 * messages;
             return String.format(Locale.ROOT, "%-6s %-5s %-11s %,10.0f %8.2f %8.2f %8.2f %8.1f %7.1f %7.1f %7.1f %7.1f %6d %6.2f",
-                    sizeText(size), round == 0 ? "warm" : Integer.toString(round), kind.label, perSecond, p50Ms, p99Ms,
+                    SizeText.of(size), round == 0 ? "warm" : Integer.toString(round), kind.label, perSecond, p50Ms, p99Ms,
                     maxMs, cpuMicrosPerMessage, split.callerNanos() / perMessage, split.kafkaIoNanos() / perMessage,
                     split.switchboardNanos() / perMessage, split.otherNanos() / perMessage, errors, load);
-        }
-
-        private static double throughput(Run run) {
-            long last = run.begin;
-            for (long end : run.finished) {
-                last = Math.max(last, end);
-            }
-            return run.messages / ((last - run.begin) / 1e9);
-        }
-
-        private static double percentileMs(Run run, double fraction) {
-            long[] latencies = new long[run.messages];
-            for (int i = 0; i < latencies.length; i++) {
-                latencies[i] = run.finished[i] - run.started[i];
-            }
-            Arrays.sort(latencies);
-            int index = (int) Math.min(latencies.length - 1, Math.max(0, Math.ceil(fraction * latencies.length) - 1));
-            return latencies[index] / 1e6;
         }
     }
 
@@ -518,24 +394,17 @@ public final class KafkaSideBySide {
         }
         int errors = results.stream().mapToInt(Result::errors).sum();
         System.out.println();
-        System.out.println("errors: " + errors + "; load at the end: " + load() + " (" + cpus() + " CPUs)");
+        System.out.println("errors: " + errors + "; load at the end: " + MachineLoad.oneMinute() + " (" + MachineLoad.cpus() + " CPUs)");
     }
 
     private void ratios(Kind kind) {
-        System.out.printf(Locale.ROOT, "%-6s %-7s %10s %8s %8s %10s%n", "size", "round", "msg/s", "p50", "p99", "cpu/msg");
+        RoundRatios.printHeader();
         for (int size : options.sizes) {
             List<double[]> ratios = new ArrayList<>();
             for (int round = 1; round <= options.rounds; round++) {
-                Result nativeRun = find(Kind.NATIVE, size, round);
-                Result other = find(kind, size, round);
-                double[] ratio = {other.perSecond / nativeRun.perSecond, other.p50Ms / nativeRun.p50Ms,
-                        other.p99Ms / nativeRun.p99Ms, other.cpuMicrosPerMessage / nativeRun.cpuMicrosPerMessage};
-                ratios.add(ratio);
-                System.out.printf(Locale.ROOT, "%-6s %-7s %10.2f %8.2f %8.2f %10.2f%n", sizeText(size), round, ratio[0],
-                        ratio[1], ratio[2], ratio[3]);
+                ratios.add(RoundRatios.of(find(kind, size, round), find(Kind.NATIVE, size, round)));
             }
-            System.out.printf(Locale.ROOT, "%-6s %-7s %10.2f %8.2f %8.2f %10.2f%n", sizeText(size), "MEDIAN",
-                    median(ratios, 0), median(ratios, 1), median(ratios, 2), median(ratios, 3));
+            RoundRatios.printRounds(size, ratios);
         }
     }
 
@@ -543,76 +412,22 @@ public final class KafkaSideBySide {
         return results.stream().filter(r -> r.kind == kind && r.size == size && r.round == round).findFirst().orElseThrow();
     }
 
-    private static double median(List<double[]> rows, int column) {
-        double[] values = rows.stream().mapToDouble(row -> row[column]).sorted().toArray();
-        int middle = values.length / 2;
-        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-    }
-
-    private static String sizeText(int size) {
-        return size > 0 && size % 1024 == 0 ? size / 1024 + "KiB" : size + "B";
-    }
-
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
-    }
-
-    private static int cpus() {
-        return Runtime.getRuntime().availableProcessors();
-    }
-
-    /** The one-minute load average (/proc/loadavg), or -1 where there is none. */
-    private static double load() {
-        try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-        } catch (Exception e) {
-            return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        }
-    }
-
-    /** CPU time of every live thread at one moment, to split a run's CPU between the sender, the clients and the rest. */
-    private record ThreadCpu(Map<Long, Long> nanosById, Map<Long, String> namesById) {
-        /** CPU nanoseconds of a run: the sending thread, Kafka's producer I/O threads, Switchboard's own threads, the rest. */
-        record Split(long callerNanos, long kafkaIoNanos, long switchboardNanos, long otherNanos) {
-        }
-
-        static ThreadCpu now() {
-            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            Map<Long, Long> nanos = new HashMap<>();
-            Map<Long, String> names = new HashMap<>();
-            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-                if (info != null) {
-                    long cpu = threads.getThreadCpuTime(info.getThreadId());
-                    if (cpu >= 0) {
-                        nanos.put(info.getThreadId(), cpu);
-                        names.put(info.getThreadId(), info.getThreadName());
-                    }
-                }
-            }
-            return new ThreadCpu(nanos, names);
-        }
-
-        /** What each group used from this moment to {@code later} (threads that ended in between are not counted). */
-        Split until(ThreadCpu later, long callerId) {
-            long caller = 0;
-            long io = 0;
-            long switchboard = 0;
-            long other = 0;
-            for (Map.Entry<Long, Long> entry : later.nanosById.entrySet()) {
-                long used = entry.getValue() - nanosById.getOrDefault(entry.getKey(), 0L);
-                String name = later.namesById.get(entry.getKey());
-                if (entry.getKey() == callerId) {
-                    caller += used;
+    /** CPU nanoseconds of a run: the sending thread, Kafka's producer I/O threads, Switchboard's own threads, the rest. */
+    private record CpuSplit(long callerNanos, long kafkaIoNanos, long switchboardNanos, long otherNanos) {
+        static CpuSplit between(ThreadCpu before, ThreadCpu after, long callerId) {
+            long[] groups = new long[4];
+            before.usedUntil(after, (threadId, name, used) -> {
+                if (threadId == callerId) {
+                    groups[0] += used;
                 } else if (name.startsWith("kafka-producer-network-thread | sbs-")) {
-                    io += used;
+                    groups[1] += used;
                 } else if (name.startsWith("switchboard-")) {
-                    switchboard += used;
+                    groups[2] += used;
                 } else {
-                    other += used;
+                    groups[3] += used;
                 }
-            }
-            return new Split(caller, io, switchboard, other);
+            });
+            return new CpuSplit(groups[0], groups[1], groups[2], groups[3]);
         }
     }
 
@@ -627,39 +442,20 @@ public final class KafkaSideBySide {
         }
 
         static Options parse(String[] args) {
-            Map<String, String> given = new HashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                String name = args[i];
-                if (!name.startsWith("--") || i + 1 >= args.length) {
-                    throw new IllegalArgumentException("expected --name value pairs, got '" + name + "'; see the Javadoc"
-                            + " of KafkaSideBySide or benchmarks/README.md");
-                }
-                given.put(name.substring(2), args[++i]);
-            }
-            Set<String> known = Set.of("messages", "warmup", "rounds", "sizes", "in-flight", "keys", "partitions",
-                    "linger-ms", "batch-size", "compression", "max-minutes", "backend");
-            for (String name : given.keySet()) {
-                if (!known.contains(name)) {
-                    throw new IllegalArgumentException("unknown option --" + name + "; known: " + new TreeSet<>(known));
-                }
-            }
-            int[] sizes = Arrays.stream(given.getOrDefault("sizes", "100,1024").split(","))
-                    .mapToInt(s -> Integer.parseInt(s.strip())).toArray();
-            Options options = new Options(integer(given, "messages", 1_000_000), integer(given, "warmup", 2_000_000),
-                    integer(given, "rounds", 5), sizes, integer(given, "in-flight", 1_000), integer(given, "keys", 1_000),
-                    integer(given, "partitions", 4), given.containsKey("linger-ms") ? integer(given, "linger-ms", 0) : null,
-                    given.containsKey("batch-size") ? integer(given, "batch-size", 0) : null, given.get("compression"),
-                    integer(given, "max-minutes", 10), Boolean.parseBoolean(given.getOrDefault("backend", "false")));
+            OptionParser given = OptionParser.parse(args, "KafkaSideBySide", Set.of("messages", "warmup", "rounds",
+                    "sizes", "in-flight", "keys", "partitions", "linger-ms", "batch-size", "compression", "max-minutes",
+                    "backend"));
+            int[] sizes = given.sizes("100,1024");
+            Options options = new Options(given.integer("messages", 1_000_000), given.integer("warmup", 2_000_000),
+                    given.integer("rounds", 5), sizes, given.integer("in-flight", 1_000), given.integer("keys", 1_000),
+                    given.integer("partitions", 4), given.optionalInteger("linger-ms"),
+                    given.optionalInteger("batch-size"), given.text("compression"), given.integer("max-minutes", 10),
+                    given.flag("backend"));
             if (options.messages < 1 || options.warmup < 1 || options.rounds < 1 || options.inFlight < 1 || options.keys < 1
                     || options.partitions < 1 || Arrays.stream(sizes).anyMatch(s -> s < 0)) {
                 throw new IllegalArgumentException("counts must be 1 or more and sizes 0 or more: " + options);
             }
             return options;
-        }
-
-        private static int integer(Map<String, String> given, String name, int fallback) {
-            String value = given.get(name);
-            return value == null ? fallback : Integer.parseInt(value.strip().replace("_", ""));
         }
 
         @Override

@@ -1,0 +1,90 @@
+package io.switchboard.benchmarks;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One series of asynchronous pipelined sends from one thread, bounded by a number of unacknowledged messages (a
+ * permit taken before each send, released in its completion callback): each message's start and completion time,
+ * the errors, and the process and per-thread CPU around the series. Used by the Kafka and Pulsar side-by-side mains.
+ */
+final class PipelinedRun {
+    /** One producer under test: sends a message and calls {@link PipelinedRun#done} with its index once it has an outcome. */
+    interface Client extends AutoCloseable {
+        void send(int index, String key, byte[] value, PipelinedRun run);
+
+        @Override
+        void close();
+    }
+
+    final int messages;
+    final int inFlight;
+    private final long waitSeconds;
+    private final Semaphore permits;
+    final long[] started;
+    final long[] finished;
+    final AtomicInteger errors = new AtomicInteger();
+    volatile Throwable firstError;
+    long begin;
+    long cpuNanos;
+    /** Every thread's CPU when the clock started and once every send had its outcome; the sending thread's id. */
+    ThreadCpu threadsAtBegin;
+    ThreadCpu threadsAtEnd;
+    long senderThreadId;
+    double loadBefore;
+
+    /** @param waitSeconds the bound of each wait for a permit or for the last acknowledgements */
+    PipelinedRun(int messages, int inFlight, long waitSeconds) {
+        this.messages = messages;
+        this.inFlight = inFlight;
+        this.waitSeconds = waitSeconds;
+        this.permits = new Semaphore(inFlight);
+        this.started = new long[messages];
+        this.finished = new long[messages];
+    }
+
+    void sendAll(Client client, String[] keys, byte[] value) throws InterruptedException {
+        loadBefore = MachineLoad.oneMinute();
+        ThreadCpu threadsBefore = ThreadCpu.now();
+        long cpuBefore = ThreadCpu.processNanos();
+        begin = System.nanoTime();
+        for (int i = 0; i < messages; i++) {
+            if (!permits.tryAcquire(waitSeconds, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("no acknowledgement for " + waitSeconds + " s with " + inFlight + " in flight");
+            }
+            started[i] = System.nanoTime();
+            client.send(i, keys[i % keys.length], value, this);
+        }
+        if (!permits.tryAcquire(inFlight, waitSeconds, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the last sends were not acknowledged within " + waitSeconds + " s");
+        }
+        cpuNanos = ThreadCpu.processNanos() - cpuBefore;
+        threadsAtBegin = threadsBefore;
+        threadsAtEnd = ThreadCpu.now();
+        senderThreadId = Thread.currentThread().getId();
+        permits.release(inFlight);
+    }
+
+    /** Called once per send, on the client's I/O thread (or the sending thread if the send failed at once). */
+    void done(int index, Throwable error) {
+        finished[index] = System.nanoTime();
+        if (error != null && errors.getAndIncrement() == 0) {
+            firstError = error;
+        }
+        permits.release();
+    }
+
+    double perSecond() {
+        return SendTimings.perSecond(messages, begin, finished);
+    }
+
+    /** A percentile of the send-call-to-completion latency, in ms. */
+    double latencyPercentileMs(double fraction) {
+        return SendTimings.latencyPercentileMs(started, finished, fraction);
+    }
+
+    double cpuMicrosPerMessage() {
+        return cpuNanos / 1_000.0 / messages;
+    }
+}

@@ -1,0 +1,30 @@
+package io.switchboard.benchmarks;
+
+import io.switchboard.Destination;
+import io.switchboard.Message;
+import io.switchboard.Producer;
+
+import java.time.Duration;
+
+/** Switchboard's side of a pipelined side-by-side run: {@code sendAsync} of each message, whatever the binding. */
+final class PipelinedSwitchboardClient implements PipelinedRun.Client {
+    final Producer<byte[]> producer;
+    final Destination topic;
+    private final Duration closeTimeout;
+
+    PipelinedSwitchboardClient(Producer<byte[]> producer, String topic, Duration closeTimeout) {
+        this.producer = producer;
+        this.topic = Destination.of(topic);
+        this.closeTimeout = closeTimeout;
+    }
+
+    @Override
+    public void send(int index, String key, byte[] value, PipelinedRun run) {
+        producer.sendAsync(Message.to(topic).key(key).value(value)).whenComplete((receipt, error) -> run.done(index, error));
+    }
+
+    @Override
+    public void close() {
+        producer.close(closeTimeout);
+    }
+}

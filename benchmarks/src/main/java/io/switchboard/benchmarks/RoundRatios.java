@@ -1,0 +1,52 @@
+package io.switchboard.benchmarks;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The per-round ratios of a client against the native one (throughput, p50, p99, CPU per message), printed one row
+ * per round and a row of their medians.
+ */
+final class RoundRatios {
+    /** What a measured run contributes to the ratios. */
+    interface Measured {
+        double perSecond();
+
+        double p50Ms();
+
+        double p99Ms();
+
+        double cpuMicrosPerMessage();
+    }
+
+    private RoundRatios() {
+    }
+
+    /** {@code other / nativeRun} for throughput, p50, p99 and CPU per message, in that order. */
+    static double[] of(Measured other, Measured nativeRun) {
+        return new double[]{other.perSecond() / nativeRun.perSecond(), other.p50Ms() / nativeRun.p50Ms(),
+                other.p99Ms() / nativeRun.p99Ms(), other.cpuMicrosPerMessage() / nativeRun.cpuMicrosPerMessage()};
+    }
+
+    static void printHeader() {
+        System.out.printf(Locale.ROOT, "%-6s %-7s %10s %8s %8s %10s%n", "size", "round", "msg/s", "p50", "p99", "cpu/msg");
+    }
+
+    /** One row per round (the first is round 1), then the row of medians. */
+    static void printRounds(int size, List<double[]> ratios) {
+        for (int round = 1; round <= ratios.size(); round++) {
+            double[] ratio = ratios.get(round - 1);
+            System.out.printf(Locale.ROOT, "%-6s %-7s %10.2f %8.2f %8.2f %10.2f%n", SizeText.of(size), round, ratio[0],
+                    ratio[1], ratio[2], ratio[3]);
+        }
+        System.out.printf(Locale.ROOT, "%-6s %-7s %10.2f %8.2f %8.2f %10.2f%n", SizeText.of(size), "MEDIAN",
+                median(ratios, 0), median(ratios, 1), median(ratios, 2), median(ratios, 3));
+    }
+
+    /** The median of one column (the mean of the middle two for an even count). */
+    static double median(List<double[]> rows, int column) {
+        double[] values = rows.stream().mapToDouble(row -> row[column]).sorted().toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+}

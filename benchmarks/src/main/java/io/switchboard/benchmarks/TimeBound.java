@@ -1,0 +1,35 @@
+package io.switchboard.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The hard time bound of a side-by-side main ({@code --max-minutes}): a daemon thread that halts the JVM with status
+ * 2 if the main has not cancelled it in time, so that a stuck broker or client cannot hold a machine forever.
+ */
+final class TimeBound {
+    private final Thread guard;
+
+    private TimeBound(Thread guard) {
+        this.guard = guard;
+    }
+
+    static TimeBound start(String mainName, long maxMinutes) {
+        Thread guard = new Thread(() -> {
+            try {
+                Thread.sleep(TimeUnit.MINUTES.toMillis(maxMinutes));
+                System.err.println(mainName + ": still running after " + maxMinutes + " min (--max-minutes); stopping");
+                Runtime.getRuntime().halt(2);
+            } catch (InterruptedException e) {
+                // finished in time
+            }
+        }, "side-by-side-time-bound");
+        guard.setDaemon(true);
+        guard.start();
+        return new TimeBound(guard);
+    }
+
+    /** The main finished (or failed) in time. */
+    void cancel() {
+        guard.interrupt();
+    }
+}
