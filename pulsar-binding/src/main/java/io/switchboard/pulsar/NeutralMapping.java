@@ -94,6 +94,9 @@ final class NeutralMapping {
         // Producer creation and lookups give up before a waiting message's deadline, so that a broker that refuses
         // (a bad token, say) is reported as such rather than as a timeout.
         client.putIfAbsent("operationTimeoutMs", Math.min(30_000, sendTimeout));
+        // Loaded this way, Pulsar's lookup timeout does not follow the operation timeout but stays at 30 s
+        // (ConfigurationTest shows it), which would outlast a short delivery timeout
+        client.putIfAbsent("lookupTimeoutMs", client.get("operationTimeoutMs"));
     }
 
     private static void agree(BindingConfig config, String producerSetting, Predicate<String> allowed, String neutralKey,

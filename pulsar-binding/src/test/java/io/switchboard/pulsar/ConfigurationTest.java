@@ -68,6 +68,8 @@ class ConfigurationTest {
                 "pulsar.producer.batchingMaxMessages", "10"))) {
             PulsarClientImpl client = (PulsarClientImpl) producer.unwrap(PulsarClient.class);
             assertThat(client.getConfiguration().getOperationTimeoutMs()).isEqualTo(4321);
+            assertThat(client.getConfiguration().getLookupTimeoutMs()).as("lookups follow a given operation timeout")
+                    .isEqualTo(4321);
             assertThat(client.getConfiguration().getNumIoThreads()).isEqualTo(2);
         }
     }
@@ -79,6 +81,8 @@ class ConfigurationTest {
             PulsarClientImpl client = (PulsarClientImpl) producer.unwrap(PulsarClient.class);
             assertThat(client.getConfiguration().getMemoryLimitBytes()).as("Pulsar's own memory limit (off)").isZero();
             assertThat(client.getConfiguration().getOperationTimeoutMs()).as("operation timeout")
+                    .isEqualTo(NeutralMapping.sendTimeoutMillis(Duration.ofSeconds(2)));
+            assertThat(client.getConfiguration().getLookupTimeoutMs()).as("lookup timeout, as the operation timeout")
                     .isEqualTo(NeutralMapping.sendTimeoutMillis(Duration.ofSeconds(2)));
         }
     }
