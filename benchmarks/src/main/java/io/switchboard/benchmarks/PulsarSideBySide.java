@@ -426,27 +426,8 @@ public final class PulsarSideBySide {
     }
 
     private void measure(int size) throws Exception {
-        byte[] value = new byte[size];
-        new Random(size).nextBytes(value);
-        String[] keys = new String[options.keys];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = "key-" + i;
-        }
-        System.out.printf(Locale.ROOT, "%n%s values: warm-up (%,d messages each, not reported)%n", SizeText.of(size), options.warmup);
-        System.out.println(HEADER);
-        for (Kind kind : Kind.values()) {
-            Result warm = run(kind, size, 0, options.warmup, keys, value);
-            System.out.println("  " + warm.line());
-        }
-        System.out.printf(Locale.ROOT, "%s values: %d rounds of %,d messages per client%n", SizeText.of(size), options.rounds,
-                options.messages);
-        for (int round = 1; round <= options.rounds; round++) {
-            for (Kind kind : Kind.values()) {
-                Result result = run(kind, size, round, options.messages, keys, value);
-                results.add(result);
-                System.out.println("  " + result.line());
-            }
-        }
+        AlternatingRounds.measure(size, List.of(Kind.values()), options.keys, options.warmup, options.rounds, options.messages, HEADER,
+                this::run, results::add);
     }
 
     /** One client on a fresh topic and a fresh producer: prime, then measure {@code messages} sends. */
@@ -477,14 +458,15 @@ public final class PulsarSideBySide {
 
     private record Result(Kind kind, int size, int round, int messages, double perSecond, double p50Ms, double p99Ms,
                           double maxMs, double cpuMicrosPerMessage, CpuSplit split, int errors, double load)
-            implements RoundRatios.Measured {
+            implements RoundRatios.Measured, AlternatingRounds.Outcome {
         Result(Kind kind, int size, int round, PipelinedRun run, CpuSplit split) {
             this(kind, size, round, run.messages, run.perSecond(), run.latencyPercentileMs(0.50),
                     run.latencyPercentileMs(0.99), run.latencyPercentileMs(1.0), run.cpuMicrosPerMessage(), split,
                     run.errors.get(), run.loadBefore);
         }
 
-        String line() {
+        @Override
+        public String line() {
             double perMessage = 1_000.0 * messages;
             return String.format(Locale.ROOT, "%-6s %-5s %-11s %,10.0f %8.2f %8.2f %8.2f %8.1f %7.1f %7.1f %7.1f %7.1f %7.1f %6d %6.2f",
                     SizeText.of(size), round == 0 ? "warm" : Integer.toString(round), kind.label, perSecond, p50Ms, p99Ms,
