@@ -111,8 +111,7 @@ public final class JmsSideBySide {
 
         int status = 1;
         long start = System.nanoTime();
-        System.out.println("JmsSideBySide: " + options + "; " + MachineLoad.cpus() + " CPUs, load " + MachineLoad.oneMinute() + ", Java "
-                + Runtime.version());
+        System.out.println(MachineLoad.banner("JmsSideBySide", options));
         Map<String, List<Result>> all = new java.util.LinkedHashMap<>();
         try {
             for (String name : options.brokers) {

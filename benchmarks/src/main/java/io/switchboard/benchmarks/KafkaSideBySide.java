@@ -90,7 +90,7 @@ public final class KafkaSideBySide {
         TimeBound timeBound = TimeBound.start("KafkaSideBySide", options.maxMinutes);
 
         int status = 1;
-        System.out.println("KafkaSideBySide: " + options + "; " + MachineLoad.cpus() + " CPUs, load " + MachineLoad.oneMinute());
+        System.out.println(MachineLoad.banner("KafkaSideBySide", options));
         try (EmbeddedKafka broker = EmbeddedKafka.builder().autoCreateTopics(false).timeout(Duration.ofSeconds(WAIT_SECONDS))
                 .build().start()) {
             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),

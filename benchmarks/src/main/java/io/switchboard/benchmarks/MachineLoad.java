@@ -21,4 +21,9 @@ final class MachineLoad {
             return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         }
     }
+
+    /** The first line of a run's output: what runs, with which options, on what machine. */
+    static String banner(String benchmark, Object options) {
+        return benchmark + ": " + options + "; " + cpus() + " CPUs, load " + oneMinute() + ", Java " + Runtime.version();
+    }
 }

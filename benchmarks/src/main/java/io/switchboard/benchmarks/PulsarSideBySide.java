@@ -95,8 +95,7 @@ public final class PulsarSideBySide {
 
         int status = 1;
         long start = System.nanoTime();
-        System.out.println("PulsarSideBySide: " + options + "; " + MachineLoad.cpus() + " CPUs, load " + MachineLoad.oneMinute() + ", Java "
-                + Runtime.version());
+        System.out.println(MachineLoad.banner("PulsarSideBySide", options));
         try (EmbeddedPulsar broker = EmbeddedPulsar.builder().allowAutoTopicCreation(false).build()) {
             broker.start();
             System.out.println("embedded Pulsar at " + broker.serviceUrl() + " (client " + clientVersion() + ")");
