@@ -66,6 +66,8 @@ public final class CoreProducer<V> implements Producer<V> {
     private final Destination deadLetter;
     private final long deliveryTimeoutNanos;
     private final AtomicReference<CompletableFuture<CloseResult>> closing = new AtomicReference<>();
+    /** Where every send's backend answer arrives: one instance for the producer, none per send. */
+    private final PendingSend.Outcomes outcomes = this::answered;
     private volatile boolean closed;
     /** See {@link #contentTypeOnly}; racy by design: at worst two threads each build an equal instance. */
     private volatile Headers contentTypeHeaders;
@@ -79,7 +81,7 @@ public final class CoreProducer<V> implements Producer<V> {
         this.serializer = serializer;
         this.interceptors = List.copyOf(interceptors);
         this.permits = new SendPermits(settings);
-        this.inFlight = new InFlight(this::expire);
+        this.inFlight = new InFlight(this::expire, settings.deliveryTimeout().toNanos());
         this.sweeper = new DeadlineSweeper(inFlight, settings.clientId());
         this.deliveryTimeoutNanos = settings.deliveryTimeout().toNanos();
         PartitionStrategy strategy = partitioner != null ? PartitionStrategy.CUSTOM : settings.partitioner();
@@ -164,12 +166,12 @@ public final class CoreProducer<V> implements Producer<V> {
         OutboundRecord record = new OutboundRecord(message.destination(), message.key(), bytes, headers,
                 message.timestamp(), -1, message.deliveryDelay(), message.timeToLive(), message.priority(),
                 System.nanoTime() + deliveryTimeoutNanos);
-        PendingSend send = new PendingSend(message, record, bytes.length, observers, false);
+        PendingSend send = new PendingSend(message, record, observers, false, outcomes);
         inFlight.add(send);
         if (closed) {
             // close began between the first check and registration; it may not have seen this send
             fail(send, closedError());
-            return send.caller;
+            return send;
         }
         if (partitions != null && partitions.places(message)) {
             partitions.place(send, new PartitionChooser.Placement() {
@@ -186,7 +188,7 @@ public final class CoreProducer<V> implements Producer<V> {
         } else {
             inOrder(send);
         }
-        return send.caller;
+        return send;
     }
 
     @Override
@@ -229,23 +231,20 @@ public final class CoreProducer<V> implements Producer<V> {
             return; // finished meanwhile (deadline or close): it must not reach the broker now
         }
         send.attempts++;
-        CompletableFuture<Receipt> answer;
         try {
-            answer = backend.send(send.record);
+            backend.send(send.record, send);
         } catch (RuntimeException e) {
-            answer = CompletableFuture.failedFuture(e);
+            answered(send, null, e);
         }
-        if (answer == null) {
-            answer = CompletableFuture.failedFuture(new MessagingException(Reason.OUTCOME_UNKNOWN, "the " + binding
-                    + " binding returned no future for a send; the message may have been written"));
+    }
+
+    /** A backend's answer to the attempt it was handed, on whatever thread the client completes it. */
+    private void answered(PendingSend send, Receipt receipt, Throwable error) {
+        if (error == null) {
+            succeed(send, receipt);
+        } else {
+            failedAttempt(send, Failures.of(error, binding));
         }
-        answer.whenComplete((receipt, error) -> {
-            if (error == null) {
-                succeed(send, receipt);
-            } else {
-                failedAttempt(send, Failures.of(error, binding));
-            }
-        });
     }
 
     private void failedAttempt(PendingSend send, MessagingException error) {
@@ -268,7 +267,7 @@ public final class CoreProducer<V> implements Producer<V> {
     private boolean shouldRetry(PendingSend send, MessagingException error, long backoffNanos) {
         return producerRetries && !send.internal && error.isRetryable() && !error.mayHaveBeenWritten()
                 && send.attempts < settings.retryMaxAttempts()
-                && send.deadlineNanos - (System.nanoTime() + backoffNanos) > 0;
+                && send.deadlineNanos() - (System.nanoTime() + backoffNanos) > 0;
     }
 
     private long backoffNanos(int attempts) {
@@ -285,8 +284,7 @@ public final class CoreProducer<V> implements Producer<V> {
         send.acknowledged = true;
         release(send);
         send.notifyAcknowledged(receipt);
-        send.future.complete(receipt);
-        send.caller.complete(receipt);
+        send.succeeded(receipt);
     }
 
     private void fail(PendingSend send, MessagingException error) {
@@ -310,15 +308,14 @@ public final class CoreProducer<V> implements Producer<V> {
                 ? deadLetterCopy(send, error) : null;
         release(send, letter == null);
         send.notifyFailed(error);
-        send.future.completeExceptionally(error);
         if (fromSweeper) {
             try {
-                expiryCallbacks.execute(() -> send.caller.completeExceptionally(error));
+                expiryCallbacks.execute(() -> send.failed(error));
             } catch (RejectedExecutionException e) {
-                send.caller.completeExceptionally(error);
+                send.failed(error);
             }
         } else {
-            send.caller.completeExceptionally(error);
+            send.failed(error);
         }
         if (letter != null) {
             dispatch(letter);
@@ -329,11 +326,13 @@ public final class CoreProducer<V> implements Producer<V> {
         release(send, true);
     }
 
-    /** Ends a send's stay in flight; its permits go back unless a dead-letter copy has taken them over. */
+    /**
+     * Ends a send's stay in flight (finished, it no longer counts there) and gives its permits back unless a
+     * dead-letter copy has taken them over.
+     */
     private void release(PendingSend send, boolean permitsToo) {
-        inFlight.remove(send);
         if (permitsToo) {
-            permits.release(send.size);
+            permits.release(send.size());
         }
         Runnable onFinish = send.onFinish;
         if (onFinish != null) {
@@ -367,8 +366,8 @@ public final class CoreProducer<V> implements Producer<V> {
                 .with("switchboard.dead-letter.reason", error.reason().name())
                 .with("switchboard.dead-letter.message", String.valueOf(error.getMessage()));
         OutboundRecord copy = failed.record.redirect(deadLetter, why, System.nanoTime() + deliveryTimeoutNanos);
-        PendingSend send = new PendingSend(failed.message, copy, failed.size, List.of(), true);
-        send.future.whenComplete((receipt, e) -> {
+        PendingSend send = new PendingSend(failed.message, copy, List.of(), true, outcomes);
+        send.whenComplete((receipt, e) -> {
             if (e != null) {
                 Log.deadLetterFailed(deadLetter.name(), e);
             }
@@ -444,7 +443,7 @@ public final class CoreProducer<V> implements Producer<V> {
         }
         // a send another thread finished just now may still be telling its observers; the callers' futures
         // follow at once, so close does not return while one of them is pending
-        InFlight.awaitCallers(accepted, System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+        InFlight.awaitSettled(accepted, System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
         // failed by the core just now or by the binding while it closed: either way not delivered
         long abandoned = accepted.stream().filter(send -> !send.internal && !send.acknowledged).count();
         return new CloseResult(abandoned);

@@ -4,7 +4,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Enforces the delivery timeout: a daemon thread that, every few milliseconds, fails the sends whose deadline
- * bucket has passed (see {@link InFlight}). One sweeper instead of a timer per send keeps the send path free of
+ * bucket has passed and unlinks finished ones (see {@link InFlight}). One sweeper instead of a timer per send keeps the send path free of
  * a shared scheduler lock; the price is a few milliseconds of lateness.
  */
 final class DeadlineSweeper implements Runnable {
@@ -34,7 +34,7 @@ final class DeadlineSweeper implements Runnable {
         while (!stopped) {
             LockSupport.parkNanos(this, TICK_NANOS);
             try {
-                inFlight.expire(System.nanoTime());
+                inFlight.tick(System.nanoTime());
             } catch (RuntimeException | Error e) {
                 // an observer's failure must never stop the deadlines of every later send
                 Log.observerFailed(e instanceof RuntimeException re ? re : new RuntimeException(e));

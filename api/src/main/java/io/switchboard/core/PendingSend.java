@@ -7,40 +7,47 @@ import io.switchboard.SendObserver;
 import io.switchboard.spi.OutboundRecord;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.function.BiConsumer;
 
 /**
- * One accepted message from acceptance to outcome. Its state moves QUEUED -> HANDED (with the backend) -> DONE,
- * and back from HANDED to QUEUED when the backend reports it surely not written. Finishing is one atomic step
- * that also tells from which state it finished, so a deadline or close can never report "not written" for a
- * record that a racing dispatch has just handed over.
+ * One accepted message from acceptance to outcome, and the future its caller holds: one object per send, so the
+ * hot path allocates no second future, no bookkeeping entry and no callback.
+ *
+ * <p>Its state moves QUEUED -> HANDED (with the backend) -> DONE, and back from HANDED to QUEUED when the backend
+ * reports it surely not written. Finishing is one atomic step that also tells from which state it finished, so a
+ * deadline or close can never report "not written" for a record that a racing dispatch has just handed over.
+ *
+ * <p>The state, not the future, is what the core decides by: a caller may complete, cancel or time out its
+ * future as with any {@link CompletableFuture} (its own view), and flush and close still wait for the real
+ * outcome. The backend reports to it as a {@link BiConsumer} ({@link #accept}), which the core set up through
+ * {@link #onOutcome}.
  */
-final class PendingSend {
+final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer<Receipt, Throwable> {
     static final int QUEUED = 0;
     static final int HANDED = 1;
     static final int DONE = 2;
 
+    /** Receives a backend's answers for the sends of one producer. */
+    interface Outcomes {
+        void answered(PendingSend send, Receipt receipt, Throwable error);
+    }
+
     final Message<?> message;
-    final int size;
-    final long deadlineNanos;
-    /** The core's own future: what flush and close wait for; no caller can complete or cancel it. */
-    final CompletableFuture<Receipt> future = new CompletableFuture<>();
-    /** The caller's future, completed after {@link #future}; the caller's callbacks run on whatever completes it. */
-    final CompletableFuture<Receipt> caller = new CompletableFuture<>();
     final List<SendObserver> observers;
     /** True for dead-letter copies: no user future waits on them, but close and flush do; they hold the original's permits. */
     final boolean internal;
+    private final Outcomes outcomes;
 
-    volatile OutboundRecord record;
+    /** Replaced only before the send is handed over (partition placement), on a thread the hand-over follows. */
+    OutboundRecord record;
     /** Set before the future succeeds, so close can tell delivered from abandoned. */
     volatile boolean acknowledged;
-    volatile int attempts;
-    /**
-     * The deadline bucket holding this send (see {@link InFlight}), so that removing it needs no lookup.
-     */
-    volatile Set<PendingSend> home;
+    /** Written by whichever thread dispatches the send, one at a time. */
+    int attempts;
+    /** The next send of the same deadline bucket (see {@link InFlight}); set before the send is published there. */
+    PendingSend next;
     /** Runs once when the send finishes, e.g. to let the next message of the same key go. */
     volatile Runnable onFinish;
 
@@ -49,13 +56,28 @@ final class PendingSend {
             AtomicIntegerFieldUpdater.newUpdater(PendingSend.class, "state");
     private volatile int state = QUEUED;
 
-    PendingSend(Message<?> message, OutboundRecord record, int size, List<SendObserver> observers, boolean internal) {
+    PendingSend(Message<?> message, OutboundRecord record, List<SendObserver> observers, boolean internal,
+                Outcomes outcomes) {
         this.message = message;
         this.record = record;
-        this.size = size;
-        this.deadlineNanos = record.deadlineNanos();
         this.observers = observers;
         this.internal = internal;
+        this.outcomes = outcomes;
+    }
+
+    /** The bytes this send holds in the buffer: its value's. */
+    int size() {
+        return record.value().length;
+    }
+
+    long deadlineNanos() {
+        return record.deadlineNanos();
+    }
+
+    /** The backend's answer for the attempt it was handed. */
+    @Override
+    public void accept(Receipt receipt, Throwable error) {
+        outcomes.answered(this, receipt, error);
     }
 
     /** Moves QUEUED to HANDED; false if the send finished meanwhile (then it must not be handed over). */
@@ -85,8 +107,29 @@ final class PendingSend {
         return state == DONE;
     }
 
+    /** Finished, and its future done: what flush and close wait for, so no caller finds its future pending after. */
+    boolean isSettled() {
+        return state == DONE && isDone();
+    }
+
     boolean isQueued() {
         return state == QUEUED;
+    }
+
+    /** Completes the caller's future with the outcome the core decided. */
+    void succeeded(Receipt receipt) {
+        super.complete(receipt);
+    }
+
+    /** Fails the caller's future with the outcome the core decided. */
+    void failed(MessagingException error) {
+        super.completeExceptionally(error);
+    }
+
+    /** Dependants of the caller's future are plain futures, which know nothing of the send. */
+    @Override
+    public <U> CompletableFuture<U> newIncompleteFuture() {
+        return new CompletableFuture<>();
     }
 
     void notifyAcknowledged(Receipt receipt) {
@@ -111,5 +154,10 @@ final class PendingSend {
                 Log.observerFailed(e);
             }
         }
+    }
+
+    @Override
+    public String toString() {
+        return "PendingSend[" + record.destination() + ", state=" + state + ", " + super.toString() + "]";
     }
 }

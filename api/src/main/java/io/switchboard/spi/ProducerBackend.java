@@ -8,6 +8,7 @@ import io.switchboard.Receipt;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 
 /**
  * A binding's side of one producer. The core producer calls it after validation, serialization, partitioning
@@ -31,6 +32,21 @@ public interface ProducerBackend {
 
     /** Hands one record to the client; the future completes with the broker's answer. */
     CompletableFuture<Receipt> send(OutboundRecord record);
+
+    /**
+     * Hands one record to the client and reports the broker's answer to {@code outcome}: exactly once, with a
+     * receipt or a failure (never both), from any thread, possibly before this method returns. The core producer
+     * calls this form. The default adapts {@link #send(OutboundRecord)}; a binding on a hot path overrides it to
+     * report straight from its client's callback, without a future per send.
+     */
+    default void send(OutboundRecord record, BiConsumer<? super Receipt, ? super Throwable> outcome) {
+        CompletableFuture<Receipt> answer = send(record);
+        if (answer == null) {
+            throw new MessagingException(Reason.OUTCOME_UNKNOWN, "the binding returned no future for a send;"
+                    + " the message may have been written");
+        }
+        answer.whenComplete(outcome);
+    }
 
     /**
      * Sends whatever the client holds back for batching now and waits, at most {@code timeout}, for the
