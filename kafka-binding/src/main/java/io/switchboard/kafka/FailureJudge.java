@@ -2,22 +2,44 @@ package io.switchboard.kafka;
 
 import io.switchboard.MessagingException;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * Judges one producer's failed records: gathers the {@link KafkaFailures.Evidence} (appended or not, wire activity
  * since) and whether the binding is closing, and asks {@link KafkaFailures} for the reason. Shared by the sender
  * thread (failures thrown while handing a record over) and Kafka's I/O thread (callbacks).
  */
 final class FailureJudge {
+    /** How long one reading of the wire counters serves records handed over after it. */
+    private static final long READING_REUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    /** A reading of the counters and when it was taken. */
+    private record Reading(WireActivity.Snapshot snapshot, long takenNanos) {
+    }
+
     private final WireActivity wire;
     private volatile boolean closing;
+    private volatile Reading lastReading;
 
     FailureJudge(WireActivity wire) {
         this.wire = wire;
     }
 
-    /** The wire counters now, taken just before a record is handed to Kafka. */
-    WireActivity.Snapshot snapshot() {
-        return wire.now();
+    /**
+     * The wire counters as of a moment no later than now, for judging a later failure of a record about to be
+     * handed over, on any thread. Reading them takes two of Kafka's metric locks, which the I/O thread contends
+     * for, so a reading serves every record handed within {@link #READING_REUSE_NANOS}. An older reading can only
+     * make the judgement more cautious: writes between it and the hand-over count as possibly this record's, so a
+     * failure is then OUTCOME_UNKNOWN, never "not written" when it was.
+     */
+    WireActivity.Snapshot before() {
+        long now = System.nanoTime();
+        Reading reading = lastReading;
+        if (reading == null || now - reading.takenNanos >= READING_REUSE_NANOS) {
+            reading = new Reading(wire.now(), now);
+            lastReading = reading;
+        }
+        return reading.snapshot;
     }
 
     /** From now on, a plain {@code KafkaException} means Kafka aborted a record because the binding closed it. */

@@ -22,12 +22,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 /**
- * One Switchboard producer on one {@code KafkaProducer<byte[], byte[]>}. Callers' threads only translate the
- * record and queue it; the {@link SenderLoop} hands records to Kafka; Kafka's I/O thread completes the futures
- * through {@link PendingRecord}'s callback. Blocking work (metadata for partition counts, Kafka's flush) runs on
- * helper threads, and a watchdog keeps every record the binding still holds within its deadline.
+ * One Switchboard producer on one {@code KafkaProducer<byte[], byte[]>}. A caller's thread translates the record
+ * and hands it to Kafka itself when Kafka's {@code send} cannot block ({@link CallerHandOver}: the topic's metadata
+ * is known and nothing queued before is still in the binding's hands); otherwise it queues the record for the
+ * {@link SenderLoop}, which hands records to Kafka in order and may wait for metadata. Kafka's I/O thread reports
+ * outcomes through {@link PendingRecord}'s callback. Blocking work (metadata for partition counts, Kafka's flush)
+ * runs on helper threads, and a watchdog keeps every record the binding still holds within its deadline.
  */
 final class KafkaProducerBackend implements ProducerBackend {
     /** How often the watchdog looks for records the binding holds past their time. */
@@ -36,6 +39,7 @@ final class KafkaProducerBackend implements ProducerBackend {
     private final Producer<byte[], byte[]> producer;
     private final FailureJudge judge;
     private final SenderLoop sender;
+    private final CallerHandOver direct;
     private final ExecutorService helpers;
     private final ScheduledExecutorService watchdog;
     private final String clientId;
@@ -48,6 +52,7 @@ final class KafkaProducerBackend implements ProducerBackend {
         this.helpers = Executors.newCachedThreadPool(daemons("switchboard-kafka-helper-" + clientId));
         this.watchdog = Executors.newSingleThreadScheduledExecutor(daemons("switchboard-kafka-watchdog-" + clientId));
         this.sender = new SenderLoop(producer, judge, new Flusher(producer, helpers), timings.marginNanos(), clientId);
+        this.direct = new CallerHandOver(producer, MetadataView.of(producer), sender, judge);
         sender.start();
         long tick = TimeUnit.MILLISECONDS.toNanos(WATCHDOG_TICK_MILLIS);
         watchdog.scheduleWithFixedDelay(() -> sender.expireOverdue(tick), WATCHDOG_TICK_MILLIS, WATCHDOG_TICK_MILLIS,
@@ -56,18 +61,35 @@ final class KafkaProducerBackend implements ProducerBackend {
 
     @Override
     public CompletableFuture<Receipt> send(OutboundRecord record) {
+        CompletableFuture<Receipt> answer = new CompletableFuture<>();
+        send(record, (receipt, error) -> {
+            if (error == null) {
+                answer.complete(receipt);
+            } else {
+                answer.completeExceptionally(error);
+            }
+        });
+        return answer;
+    }
+
+    /** Answers straight from Kafka's callback (on its I/O thread), with no future of the binding's own. */
+    @Override
+    public void send(OutboundRecord record, BiConsumer<? super Receipt, ? super Throwable> outcome) {
         if (closed.get()) {
-            return CompletableFuture.failedFuture(closedError());
+            outcome.accept(null, closedError());
+            return;
         }
         ProducerRecord<byte[], byte[]> nativeRecord;
         try {
             nativeRecord = NativeRecords.of(record);
         } catch (MessagingException e) {
-            return CompletableFuture.failedFuture(e);
+            outcome.accept(null, e);
+            return;
         }
-        PendingRecord pending = new PendingRecord(record, nativeRecord, judge);
-        sender.submit(pending);
-        return pending.future();
+        PendingRecord pending = new PendingRecord(record, nativeRecord, judge, outcome);
+        if (!direct.tryHand(pending)) {
+            sender.submit(pending);
+        }
     }
 
     /** Asks Kafka on a helper thread: {@code partitionsFor} waits for metadata up to {@code max.block.ms}. */

@@ -9,13 +9,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.function.BiConsumer;
 
 /**
- * One record on its way through the binding, and Kafka's callback for it. It is queued for the sender thread,
- * then claimed by that thread to be handed to Kafka, or abandoned before that (deadline, close, missing topic)
- * with a reason that is true because Kafka never saw it; the claim decides the race between the two.
+ * One record on its way through the binding, and Kafka's callback for it. It is handed to Kafka on the caller's
+ * thread when that cannot block, or else queued for the sender thread, then claimed by that thread to be handed to
+ * Kafka, or abandoned before that (deadline, close, missing topic) with a reason that is true because Kafka never
+ * saw it; the claim decides the race between the two. Its outcome goes to the core's callback exactly once.
  */
 final class PendingRecord implements Callback {
     private static final int QUEUED = 0;
@@ -24,26 +25,32 @@ final class PendingRecord implements Callback {
     private static final int ABANDONED = 3;
     private static final AtomicIntegerFieldUpdater<PendingRecord> STATE =
             AtomicIntegerFieldUpdater.newUpdater(PendingRecord.class, "state");
+    private static final AtomicIntegerFieldUpdater<PendingRecord> ANSWERED =
+            AtomicIntegerFieldUpdater.newUpdater(PendingRecord.class, "answered");
 
     final OutboundRecord record;
     final ProducerRecord<byte[], byte[]> nativeRecord;
+    /** When it was created, which for a queued record is when it was queued. */
     final long enqueuedNanos;
     private final FailureJudge judge;
-    private final CompletableFuture<Receipt> future = new CompletableFuture<>();
+    private final BiConsumer<? super Receipt, ? super Throwable> outcome;
     private volatile int state = QUEUED;
+    private volatile int answered;
+    /** The reason it failed with, or null while it has not failed. */
+    private volatile Reason failedWith;
+    /** Whether it went through the sender thread's queue (counted there until it leaves the queue). */
+    boolean queued;
     /** The sender thread while it is inside {@code send}: a callback on it is Kafka failing the record there. */
     private volatile Thread sendingThread;
     private volatile WireActivity.Snapshot before = WireActivity.Snapshot.UNKNOWN;
 
-    PendingRecord(OutboundRecord record, ProducerRecord<byte[], byte[]> nativeRecord, FailureJudge judge) {
+    PendingRecord(OutboundRecord record, ProducerRecord<byte[], byte[]> nativeRecord, FailureJudge judge,
+                  BiConsumer<? super Receipt, ? super Throwable> outcome) {
         this.record = record;
         this.nativeRecord = nativeRecord;
         this.judge = judge;
+        this.outcome = outcome;
         this.enqueuedNanos = System.nanoTime();
-    }
-
-    CompletableFuture<Receipt> future() {
-        return future;
     }
 
     String topic() {
@@ -63,7 +70,7 @@ final class PendingRecord implements Callback {
     /** Fails the record if Kafka has not got it yet; true if this call failed it. */
     boolean abandon(MessagingException error) {
         if (STATE.compareAndSet(this, QUEUED, ABANDONED)) {
-            future.completeExceptionally(error);
+            answer(null, error);
             return true;
         }
         return false;
@@ -83,27 +90,34 @@ final class PendingRecord implements Callback {
 
     /** The reason the record already failed with, or null while it has not failed. */
     Reason failure() {
-        if (!future.isCompletedExceptionally()) {
-            return null;
-        }
-        Throwable error = future.handle((receipt, e) -> e).getNow(null);
-        return error instanceof MessagingException me ? me.reason() : null;
+        return failedWith;
     }
 
-    /** Fails the record with a reason the sender thread established (Kafka threw while it was handed over). */
+    /** Fails the record with a reason the handing thread established (Kafka threw while it was handed over). */
     void fail(MessagingException error) {
-        future.completeExceptionally(error);
+        answer(null, error);
     }
 
     @Override
     public void onCompletion(RecordMetadata metadata, Exception exception) {
         if (exception == null) {
-            future.complete(receipt(metadata));
+            answer(receipt(metadata), null);
         } else if (Thread.currentThread() == sendingThread) {
-            future.completeExceptionally(judge.notAppended(exception, topic()));
+            answer(null, judge.notAppended(exception, topic()));
         } else {
-            future.completeExceptionally(judge.afterAppend(exception, topic(), before));
+            answer(null, judge.afterAppend(exception, topic(), before));
         }
+    }
+
+    /** The first answer counts: Kafka either calls back or throws, and an abandoned record is never handed over. */
+    private void answer(Receipt receipt, MessagingException error) {
+        if (!ANSWERED.compareAndSet(this, 0, 1)) {
+            return;
+        }
+        if (error != null) {
+            failedWith = error.reason();
+        }
+        outcome.accept(receipt, error);
     }
 
     private Receipt receipt(RecordMetadata metadata) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The binding's one sender thread per producer. Kafka's {@code send} can block: on metadata for a topic it has not
@@ -28,8 +29,6 @@ final class SenderLoop {
     private static final Object STOP = new Object();
     /** How long a close waits for the thread after interrupting it (package-private: tests bound close with it). */
     static final long ABANDON_JOIN_MILLIS = 1_000;
-    /** How long one reading of the wire counters serves records handed over after it. */
-    private static final long WIRE_READING_REUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     /** A flush request: reached by the thread once every record queued before it has been handed to Kafka. */
     private record FlushMark(CompletableFuture<Void> done) {
@@ -49,9 +48,8 @@ final class SenderLoop {
     /** Set when a close ran out of time: nothing more goes to Kafka. Guarded by {@link #handoff}. */
     private boolean gaveUp;
     private volatile boolean finished;
-    /** The last reading of the wire counters and when it was taken; touched by this thread only. */
-    private WireActivity.Snapshot wireSnapshot = WireActivity.Snapshot.UNKNOWN;
-    private long wireSnapshotNanos;
+    /** Records queued and not yet out of the binding's hands: handed to Kafka, or abandoned. */
+    private final AtomicInteger unhanded = new AtomicInteger();
     /** Topics Kafka reported missing, with when; touched by this thread only. */
     private final Map<String, Long> missingTopics = new HashMap<>();
 
@@ -69,8 +67,18 @@ final class SenderLoop {
         thread.start();
     }
 
+    /**
+     * Whether every record queued so far is out of the binding's hands (with Kafka, or failed): then a record
+     * handed to Kafka now, on any thread, cannot overtake one queued before it.
+     */
+    boolean idle() {
+        return unhanded.get() == 0;
+    }
+
     /** Queues a record; never blocks. */
     void submit(PendingRecord record) {
+        record.queued = true;
+        unhanded.incrementAndGet();
         queue.offer(record);
         if (finished) {
             // the loop ended (close) between the caller's check and the offer: nobody else will see this record
@@ -121,7 +129,7 @@ final class SenderLoop {
         if (head != null && !(head instanceof PendingRecord first && now - first.enqueuedNanos < tickNanos)) {
             for (Iterator<Object> it = queue.iterator(); it.hasNext(); ) {
                 if (it.next() instanceof PendingRecord record && record.overdue(now, marginNanos)) {
-                    record.abandon(notHandedInTime(record));
+                    abandon(record, notHandedInTime(record));
                     it.remove();
                 }
             }
@@ -170,18 +178,18 @@ final class SenderLoop {
     private void hand(PendingRecord record) {
         String topic = record.topic();
         if (record.overdue(System.nanoTime(), marginNanos)) {
-            record.abandon(notHandedInTime(record));
+            abandon(record, notHandedInTime(record));
             return;
         }
         if (!missingTopics.isEmpty()) {
             Long missingSince = missingTopics.get(topic);
-            if (missingSince != null && record.enqueuedNanos - missingSince <= 0 && record.abandon(missing(topic))) {
+            if (missingSince != null && record.enqueuedNanos - missingSince <= 0 && abandon(record, missing(topic))) {
                 return;
             }
         }
         synchronized (handoff) {
             if (gaveUp) {
-                record.abandon(closed());
+                abandon(record, closed());
                 return;
             }
             if (!record.claimForSend()) {
@@ -190,7 +198,7 @@ final class SenderLoop {
             sending = record;
             interruptReason = null;
         }
-        record.handing(wireBefore());
+        record.handing(judge.before());
         try {
             producer.send(record.nativeRecord, record);
         } catch (InterruptException e) {
@@ -203,6 +211,7 @@ final class SenderLoop {
             record.fail(judge.notAppended(e, topic));
         } finally {
             record.handed();
+            unhanded.decrementAndGet();
             synchronized (handoff) {
                 sending = null;
                 // an interrupt meant for this send must not hit the next wait of this thread
@@ -210,22 +219,6 @@ final class SenderLoop {
             }
         }
         rememberMissing(topic, record.failure());
-    }
-
-    /**
-     * The wire counters as of a moment no later than now, for judging a later failure of the record about to be
-     * handed over. Reading them takes two of Kafka's metric locks, which the I/O thread contends for, so a reading
-     * serves every record handed within {@link #WIRE_READING_REUSE_NANOS}. An older reading can only make the
-     * judgement more cautious: writes between it and the hand-over count as possibly this record's, so a failure is
-     * then OUTCOME_UNKNOWN, never "not written" when it was.
-     */
-    private WireActivity.Snapshot wireBefore() {
-        long now = System.nanoTime();
-        if (wireSnapshot == WireActivity.Snapshot.UNKNOWN || now - wireSnapshotNanos >= WIRE_READING_REUSE_NANOS) {
-            wireSnapshot = judge.snapshot();
-            wireSnapshotNanos = now;
-        }
-        return wireSnapshot;
     }
 
     private void rememberMissing(String topic, Reason failure) {
@@ -236,11 +229,20 @@ final class SenderLoop {
         }
     }
 
+    /** Fails a queued record Kafka has not got; true if this call failed it (then it is out of the binding's hands). */
+    private boolean abandon(PendingRecord record, MessagingException error) {
+        if (record.abandon(error)) {
+            unhanded.decrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
     private void failQueued(MessagingException error) {
         Object next;
         while ((next = queue.poll()) != null) {
             if (next instanceof PendingRecord record) {
-                record.abandon(error);
+                abandon(record, error);
             } else if (next instanceof FlushMark mark) {
                 mark.done.complete(null);
             }

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Hands one record to a native producer and completes its future with Pulsar's answer. The mapping: key to the
+ * Hands one record to a native producer; Pulsar's answer goes to the record's {@link PendingMessage}. The mapping: key to the
  * message key (Pulsar routes by it), headers to message properties under the same names, timestamp to the event
  * time, delivery delay to {@code deliverAfter}; the value bytes go as they are.
  */
@@ -28,37 +28,32 @@ final class MessageSender {
      *
      * @param partitionedTopic whether the destination is a partitioned topic, for the receipt
      */
-    void send(Producer<byte[]> producer, Target target, boolean partitionedTopic, OutboundRecord record,
-              CompletableFuture<Receipt> result) {
+    void send(Producer<byte[]> producer, Target target, boolean partitionedTopic, PendingMessage pending) {
+        OutboundRecord record = pending.record;
         TypedMessageBuilder<byte[]> message;
         try {
             message = translate(producer, record);
         } catch (IllegalArgumentException | ArithmeticException e) {
-            result.completeExceptionally(new MessagingException(Reason.INVALID_ARGUMENT, "the message to " + target
+            pending.fail(new MessagingException(Reason.INVALID_ARGUMENT, "the message to " + target
                     + " cannot go to Pulsar as it is: " + e.getMessage() + "; nothing was sent", e));
             return;
         } catch (RuntimeException e) {
-            result.completeExceptionally(new MessagingException(Reason.INTERNAL, "Pulsar's client failed to build the"
+            pending.fail(new MessagingException(Reason.INTERNAL, "Pulsar's client failed to build the"
                     + " message to " + target + " (" + e + "); nothing was sent", e));
             return;
         }
         SendWitness witness = SendWitness.before(producer);
+        pending.handing(failures, target, partitionedTopic, witness);
         CompletableFuture<MessageId> sent;
         try {
             sent = message.sendAsync();
         } catch (RuntimeException e) {
-            result.completeExceptionally(failures.send(target, e, true, witness));
+            pending.fail(failures.send(target, e, true, witness));
             return;
         }
         // Pulsar completes a send during the call only when it refuses the record before any I/O.
-        boolean immediate = sent.isDone();
-        sent.whenComplete((id, error) -> {
-            if (error == null) {
-                result.complete(Receipts.of(record.destination(), target.partition(), partitionedTopic, id));
-            } else {
-                result.completeExceptionally(failures.send(target, error, immediate, witness));
-            }
-        });
+        pending.answeredAtOnce(sent.isDone());
+        sent.whenComplete(pending);
     }
 
     private static TypedMessageBuilder<byte[]> translate(Producer<byte[]> producer, OutboundRecord record) {

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 
 /**
  * One Switchboard producer on Pulsar: one {@link PulsarClient}, and one native producer per destination (or per
@@ -69,20 +70,33 @@ final class PulsarProducerBackend implements ProducerBackend {
 
     @Override
     public CompletableFuture<Receipt> send(OutboundRecord record) {
+        CompletableFuture<Receipt> answer = new CompletableFuture<>();
+        send(record, (receipt, error) -> {
+            if (error == null) {
+                answer.complete(receipt);
+            } else {
+                answer.completeExceptionally(error);
+            }
+        });
+        return answer;
+    }
+
+    /** Answers straight from Pulsar's callback, with no future of the binding's own. */
+    @Override
+    public void send(OutboundRecord record, BiConsumer<? super Receipt, ? super Throwable> outcome) {
         if (closed) {
-            return CompletableFuture.failedFuture(new MessagingException(Reason.CLOSED, "the Pulsar producer is closed"));
+            outcome.accept(null, new MessagingException(Reason.CLOSED, "the Pulsar producer is closed"));
+            return;
         }
         Target target = Target.of(record.destination(), record.partition());
         if (!target.isPersistent()) {
-            return CompletableFuture.failedFuture(new MessagingException(Reason.UNSUPPORTED, target.topic()
+            outcome.accept(null, new MessagingException(Reason.UNSUPPORTED, target.topic()
                     + " is not a persistent topic: Pulsar acknowledges messages on it without storing them, so no"
                     + " guarantee the producer offers can be kept; nothing was sent. Use a persistent:// topic"));
+            return;
         }
         TopicProducer producer = producers.acquire(target);
-        CompletableFuture<Receipt> result = new CompletableFuture<>();
-        result.whenComplete((receipt, error) -> producer.release());
-        producer.submit(record, result);
-        return result;
+        producer.submit(new PendingMessage(record, outcome, producer));
     }
 
     @Override

@@ -38,11 +38,11 @@ final class TopicProducer {
 
     private static final class Waiting {
         final OutboundRecord record;
-        final CompletableFuture<Receipt> result;
+        final PendingMessage result;
         /** Its early failure, cancelled once it is handed over or fails otherwise. Guarded by the producer. */
         Future<?> expiry;
 
-        Waiting(OutboundRecord record, CompletableFuture<Receipt> result) {
+        Waiting(OutboundRecord record, PendingMessage result) {
             this.record = record;
             this.result = result;
         }
@@ -137,7 +137,8 @@ final class TopicProducer {
     }
 
     /** Sends the record now if the native producer is open, or queues it behind the ones waiting for it. */
-    void submit(OutboundRecord record, CompletableFuture<Receipt> result) {
+    void submit(PendingMessage result) {
+        OutboundRecord record = result.record;
         Opened ready = opened;
         if (ready == null) {
             MessagingException refused;
@@ -156,11 +157,11 @@ final class TopicProducer {
                 }
             }
             if (refused != null) {
-                result.completeExceptionally(refused);
+                result.fail(refused);
                 return;
             }
         }
-        sender.send(ready.producer(), target, ready.partitionedTopic(), record, result);
+        sender.send(ready.producer(), target, ready.partitionedTopic(), result);
     }
 
     /** Sends what the native producer holds for batching; completes when it has answers for all of it. */
@@ -190,7 +191,7 @@ final class TopicProducer {
             ready = opened;
             dropped = drainWaiting();
         }
-        dropped.forEach(entry -> entry.result.completeExceptionally(closedBeforeHandOver()));
+        dropped.forEach(entry -> entry.result.fail(closedBeforeHandOver()));
         return ready == null ? CompletableFuture.completedFuture(null) : ready.producer().closeAsync();
     }
 
@@ -220,8 +221,8 @@ final class TopicProducer {
                     break;
                 }
             }
-            if (!entry.result.isDone()) {
-                sender.send(ready.producer(), target, ready.partitionedTopic(), entry.record, entry.result);
+            if (!entry.result.isAnswered()) {
+                sender.send(ready.producer(), target, ready.partitionedTopic(), entry.result);
             }
         }
         if (close) {
@@ -240,7 +241,7 @@ final class TopicProducer {
         }
         // the next record to this target opens a new producer
         onFailed.accept(this);
-        failed.forEach(entry -> entry.result.completeExceptionally(reason));
+        failed.forEach(entry -> entry.result.fail(reason));
     }
 
     /** Takes every waiting record out of the queue and cancels their early failures. Called holding the lock. */
@@ -275,7 +276,7 @@ final class TopicProducer {
                 return;
             }
         }
-        entry.result.completeExceptionally(new MessagingException(Reason.TIMEOUT, "Pulsar could not open a producer"
+        entry.result.fail(new MessagingException(Reason.TIMEOUT, "Pulsar could not open a producer"
                 + " for " + target + " within the delivery timeout; the message was not written"));
     }
 

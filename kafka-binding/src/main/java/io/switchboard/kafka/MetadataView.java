@@ -1,0 +1,63 @@
+package io.switchboard.kafka;
+
+import org.apache.kafka.clients.Metadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.Cluster;
+
+import java.lang.reflect.Field;
+
+/**
+ * What a {@code KafkaProducer} knows of a topic right now, without waiting: whether its {@code send} would find
+ * the topic's partitions in its metadata and so return without blocking ({@code send} waits up to
+ * {@code max.block.ms} only for a topic, or a partition, its metadata lacks).
+ *
+ * <p>Kafka has no public call that answers this without blocking ({@code partitionsFor} waits like {@code send}),
+ * so the producer's own metadata object is read once, at creation, from its {@code metadata} field; each question
+ * after that is a plain call of Kafka's public {@link Metadata#fetch()}, which never blocks. On another producer
+ * (a test double) or a Kafka that renamed the field, nothing is ever known, and every record goes through the
+ * binding's sender thread as it would without this.
+ */
+final class MetadataView {
+    private static final MetadataView NOTHING_KNOWN = new MetadataView(null);
+
+    private final Metadata metadata;
+
+    private MetadataView(Metadata metadata) {
+        this.metadata = metadata;
+    }
+
+    static MetadataView of(Producer<?, ?> producer) {
+        if (!(producer instanceof KafkaProducer<?, ?>)) {
+            return NOTHING_KNOWN;
+        }
+        try {
+            Field field = KafkaProducer.class.getDeclaredField("metadata");
+            field.setAccessible(true);
+            return field.get(producer) instanceof Metadata metadata ? new MetadataView(metadata) : NOTHING_KNOWN;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return NOTHING_KNOWN;
+        }
+    }
+
+    /** Whether this view can ever answer yes. */
+    boolean available() {
+        return metadata != null;
+    }
+
+    /**
+     * Whether Kafka's {@code send} of a record to {@code topic} (on {@code partition}, or -1 for Kafka's choice)
+     * finds what it needs in the metadata now, so that it returns without waiting.
+     */
+    boolean knows(String topic, int partition) {
+        if (metadata == null) {
+            return false;
+        }
+        Cluster cluster = metadata.fetch();
+        if (cluster.invalidTopics().contains(topic)) {
+            return false;
+        }
+        Integer partitions = cluster.partitionCountForTopic(topic);
+        return partitions != null && partition < partitions;
+    }
+}
