@@ -20,6 +20,9 @@ public interface Producer<V> extends AutoCloseable {
      * Sends a message without waiting for the broker. The call waits only for room in the producer's buffer,
      * at most {@code switchboard.max-block}, or not at all with {@code switchboard.buffer.when-full=fail}.
      *
+     * <p>The future is the caller's view: completing, cancelling or timing it out ({@code orTimeout}) changes
+     * what the caller sees, never the send itself, which flush and close still wait for and account for.
+     *
      * @return a future with the broker's receipt, or failed with a {@link MessagingException}
      */
     CompletableFuture<Receipt> sendAsync(Message<? extends V> message);
