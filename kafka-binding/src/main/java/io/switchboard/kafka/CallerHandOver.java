@@ -31,7 +31,7 @@ final class CallerHandOver {
         if (!sender.idle() || !metadata.knows(record.topic(), record.record.partition()) || !record.claimForSend()) {
             return false;
         }
-        record.handing(judge.before());
+        record.handing(judge.before(record.record));
         try {
             producer.send(record.nativeRecord, record);
         } catch (RuntimeException e) {

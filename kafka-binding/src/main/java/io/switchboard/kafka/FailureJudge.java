@@ -1,6 +1,7 @@
 package io.switchboard.kafka;
 
 import io.switchboard.MessagingException;
+import io.switchboard.spi.OutboundRecord;
 
 import java.util.concurrent.TimeUnit;
 
@@ -18,11 +19,14 @@ final class FailureJudge {
     }
 
     private final WireActivity wire;
+    private final long deliveryTimeoutNanos;
     private volatile boolean closing;
     private volatile Reading lastReading;
 
-    FailureJudge(WireActivity wire) {
+    /** @param deliveryTimeoutNanos the producer's delivery timeout: a record's deadline less it is when it was accepted */
+    FailureJudge(WireActivity wire, long deliveryTimeoutNanos) {
         this.wire = wire;
+        this.deliveryTimeoutNanos = deliveryTimeoutNanos;
     }
 
     /**
@@ -31,11 +35,16 @@ final class FailureJudge {
      * for, so a reading serves every record handed within {@link #READING_REUSE_NANOS}. An older reading can only
      * make the judgement more cautious: writes between it and the hand-over count as possibly this record's, so a
      * failure is then OUTCOME_UNKNOWN, never "not written" when it was.
+     *
+     * <p>A reading is fresh enough for a record if it was taken at most that long before the record was accepted
+     * (its deadline less the delivery timeout, as the core producer sets it), so the clock is read only to take a
+     * new reading, not once per record.
      */
-    WireActivity.Snapshot before() {
-        long now = System.nanoTime();
+    WireActivity.Snapshot before(OutboundRecord record) {
+        long accepted = record.deadlineNanos() - deliveryTimeoutNanos;
         Reading reading = lastReading;
-        if (reading == null || now - reading.takenNanos >= READING_REUSE_NANOS) {
+        if (reading == null || accepted - reading.takenNanos >= READING_REUSE_NANOS) {
+            long now = System.nanoTime();
             reading = new Reading(wire.now(), now);
             lastReading = reading;
         }

@@ -57,7 +57,8 @@ public final class KafkaBindingProvider implements BindingProvider {
             throw KafkaFailures.creation(SecretMask.of(config.properties()).scrub(e));
         }
         try {
-            return new KafkaProducerBackend(producer, config.settings().clientId(), translation.timings());
+            return new KafkaProducerBackend(producer, config.settings().clientId(),
+                    config.settings().deliveryTimeout(), translation.timings());
         } catch (RuntimeException | Error e) {
             producer.close(Duration.ZERO);
             throw e;

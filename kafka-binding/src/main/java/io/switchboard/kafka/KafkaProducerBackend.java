@@ -45,10 +45,11 @@ final class KafkaProducerBackend implements ProducerBackend {
     private final String clientId;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    KafkaProducerBackend(Producer<byte[], byte[]> producer, String clientId, DeliveryTimings timings) {
+    KafkaProducerBackend(Producer<byte[], byte[]> producer, String clientId, Duration deliveryTimeout,
+                         DeliveryTimings timings) {
         this.producer = producer;
         this.clientId = clientId;
-        this.judge = new FailureJudge(WireActivity.of(producer));
+        this.judge = new FailureJudge(WireActivity.of(producer), deliveryTimeout.toNanos());
         this.helpers = Executors.newCachedThreadPool(daemons("switchboard-kafka-helper-" + clientId));
         this.watchdog = Executors.newSingleThreadScheduledExecutor(daemons("switchboard-kafka-watchdog-" + clientId));
         this.sender = new SenderLoop(producer, judge, new Flusher(producer, helpers), timings.marginNanos(), clientId);

@@ -45,8 +45,13 @@ final class NativeRecords {
             }
         }
         byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
-        List<Header> headers = new ArrayList<>(record.headers().size());
-        record.headers().forEach((name, value) -> headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        // none: as a native record without headers (Kafka makes its own empty set; a list here would be copied)
+        List<Header> headers = null;
+        if (!record.headers().isEmpty()) {
+            List<Header> translated = new ArrayList<>(record.headers().size());
+            record.headers().forEach((name, value) -> translated.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+            headers = translated;
+        }
         Integer partition = record.hasPartition() ? record.partition() : null;
         return new ProducerRecord<>(record.destination().name(), partition, timestamp, key, record.value(), headers);
     }

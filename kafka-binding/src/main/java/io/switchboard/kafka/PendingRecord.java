@@ -30,8 +30,8 @@ final class PendingRecord implements Callback {
 
     final OutboundRecord record;
     final ProducerRecord<byte[], byte[]> nativeRecord;
-    /** When it was created, which for a queued record is when it was queued. */
-    final long enqueuedNanos;
+    /** When it was queued for the sender thread (set before it is queued); records handed at once are never queued. */
+    long enqueuedNanos;
     private final FailureJudge judge;
     private final BiConsumer<? super Receipt, ? super Throwable> outcome;
     private volatile int state = QUEUED;
@@ -50,7 +50,6 @@ final class PendingRecord implements Callback {
         this.nativeRecord = nativeRecord;
         this.judge = judge;
         this.outcome = outcome;
-        this.enqueuedNanos = System.nanoTime();
     }
 
     String topic() {

@@ -78,6 +78,7 @@ final class SenderLoop {
     /** Queues a record; never blocks. */
     void submit(PendingRecord record) {
         record.queued = true;
+        record.enqueuedNanos = System.nanoTime();
         unhanded.incrementAndGet();
         queue.offer(record);
         if (finished) {
@@ -198,7 +199,7 @@ final class SenderLoop {
             sending = record;
             interruptReason = null;
         }
-        record.handing(judge.before());
+        record.handing(judge.before(record.record));
         try {
             producer.send(record.nativeRecord, record);
         } catch (InterruptException e) {
