@@ -31,18 +31,37 @@ final class AlternatingRounds {
      */
     static <K, R extends Outcome> void measure(int size, List<K> kinds, int keyCount, int warmup, int rounds,
                                                int messages, String header, Run<K, R> run, Consumer<R> kept) throws Exception {
-        byte[] value = new byte[size];
-        new Random(size).nextBytes(value);
-        String[] keys = new String[keyCount];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = "key-" + i;
-        }
+        byte[] value = value(size);
+        String[] keys = keys(keyCount);
         System.out.printf(Locale.ROOT, "%n%s values: warm-up (%,d messages each, not reported)%n", SizeText.of(size), warmup);
         System.out.println(header);
         for (K kind : kinds) {
             System.out.println("  " + run.run(kind, size, 0, warmup, keys, value).line());
         }
-        System.out.printf(Locale.ROOT, "%s values: %d rounds of %,d messages per client%n", SizeText.of(size), rounds, messages);
+        rounds(size, kinds, keys, value, rounds, messages, "", run, kept);
+    }
+
+    /** The value of every message of a size: one random array, the same in every run. */
+    static byte[] value(int size) {
+        byte[] value = new byte[size];
+        new Random(size).nextBytes(value);
+        return value;
+    }
+
+    /** The keys, {@code key-0 .. key-(n-1)}, sent in turn. */
+    static String[] keys(int count) {
+        String[] keys = new String[count];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = "key-" + i;
+        }
+        return keys;
+    }
+
+    /** {@code rounds} rounds of every client in turn, without a warm-up (the clients are warm already). */
+    static <K, R extends Outcome> void rounds(int size, List<K> kinds, String[] keys, byte[] value, int rounds,
+                                              int messages, String what, Run<K, R> run, Consumer<R> kept) throws Exception {
+        System.out.printf(Locale.ROOT, "%s values: %d rounds of %,d messages per client%s%n", SizeText.of(size), rounds,
+                messages, what);
         for (int round = 1; round <= rounds; round++) {
             for (K kind : kinds) {
                 R result = run.run(kind, size, round, messages, keys, value);

@@ -40,6 +40,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Side-by-side throughput, send time and CPU of plain JMS producers and Switchboard's jms binding, on the same
@@ -66,8 +67,18 @@ import java.util.regex.Pattern;
  *   <li>no consumer: each run fills its own fresh queue, removed afterwards, so every run starts on the same
  *       (empty) store;</li>
  *   <li>warm-up per broker and size for each client, a primed client per run, a GC before each measurement, and
- *       the order native, switchboard, native, ...; each round's ratio and the median of those are reported.</li>
+ *       the order native, switchboard, naive-sync, native, ...; each round's ratio and the median of those are
+ *       reported.</li>
  * </ul>
+ *
+ * <p>A third client, {@code naive-sync}, is not part of the fair comparison but a reference point: what most
+ * hand-written JMS code does, one thread with one session and one {@code MessageProducer} on the queue, sending
+ * every message persistently and synchronously, one after another (the native client's messages and sending code,
+ * on one thread). Switchboard / naive-sync shows what the binding's pipelining over {@code jms.sessions} lanes buys
+ * at the same guarantee (each message acknowledged by the broker). It sends its own, smaller number of messages
+ * per run ({@code --naive-messages}, warm-up at most as many) so that it does not dominate the run's time.
+ *
+ * <p>{@code --results FILE} appends each measured run (not the warm-ups) to a tab-separated {@link ResultsFile}.
  *
  * <p>Send time is what one session spends per message: native, the time around creating, filling and sending the
  * message; switchboard, from the moment the lane could start the message (it was handed over and the lane's
@@ -79,7 +90,7 @@ import java.util.regex.Pattern;
  * java -cp "benchmarks/target/switchboard-benchmarks.jar:benchmarks/target/lib/*" io.switchboard.benchmarks.JmsSideBySide
  *      [--broker both|artemis|classic] [--messages 25000] [--warmup 40000] [--rounds 5] [--sizes 100,1024]
  *      [--sessions 4] [--in-flight 16 x sessions] [--keys 1000] [--headers 0] [--disk-sync false] [--max-minutes 10]
- *      [--threads false]
+ *      [--threads false] [--naive-messages messages/5, at least 1000] [--results FILE]
  * </pre>
  */
 public final class JmsSideBySide {
@@ -92,14 +103,20 @@ public final class JmsSideBySide {
     private static final String NATIVE_THREAD = "native-jms-sender-";
 
     private final Options options;
+    /** The broker as the options name it ({@code artemis}, {@code classic}), for the results file. */
+    private final String brokerKey;
+    private final ResultsFile resultsFile;
     private final EmbeddedJmsBroker broker;
     private final ConnectionFactory factory;
     private final Connection admin;
     private final List<Result> results = new ArrayList<>();
     private int runCounter;
 
-    private JmsSideBySide(Options options, EmbeddedJmsBroker broker, ConnectionFactory factory, Connection admin) {
+    private JmsSideBySide(Options options, String brokerKey, ResultsFile resultsFile, EmbeddedJmsBroker broker,
+                          ConnectionFactory factory, Connection admin) {
         this.options = options;
+        this.brokerKey = brokerKey;
+        this.resultsFile = resultsFile;
         this.broker = broker;
         this.factory = factory;
         this.admin = admin;
@@ -114,6 +131,7 @@ public final class JmsSideBySide {
         System.out.println(MachineLoad.banner("JmsSideBySide", options));
         Map<String, List<Result>> all = new java.util.LinkedHashMap<>();
         try {
+            ResultsFile resultsFile = ResultsFile.open(options.results);
             for (String name : options.brokers) {
                 EmbeddedJmsBroker.Builder builder = name.equals("artemis") ? EmbeddedArtemis.builder()
                         : EmbeddedActiveMqClassic.builder();
@@ -123,7 +141,8 @@ public final class JmsSideBySide {
                     System.out.printf(Locale.ROOT, "%n##### %s at %s (disk sync %s), client %s%n", broker.name(),
                             broker.brokerUrl(), options.diskSync ? "on" : "off", factory.getClass().getName());
                     try (Connection admin = factory.createConnection()) {
-                        JmsSideBySide benchmark = new JmsSideBySide(options, broker, factory, admin);
+                        JmsSideBySide benchmark = new JmsSideBySide(options, name, resultsFile, broker, factory,
+                                admin);
                         for (int size : options.sizes) {
                             benchmark.measure(size);
                         }
@@ -157,22 +176,28 @@ public final class JmsSideBySide {
     }
 
     /**
-     * Plain JMS: one connection, {@code sessions} threads, each with its own session and a producer on the queue
-     * (persistent, the JMS default), sending its share of the messages synchronously, one after another.
+     * Plain JMS: one connection, one thread per given lane, each with its own session and a producer on the queue
+     * (persistent, the JMS default), sending its share of the messages synchronously, one after another. The native
+     * client has a thread for each of the {@code sessions} lanes; naive-sync one thread for {@link #EVERY_MESSAGE}.
      */
     private static final class NativeClient implements Client {
+        /** The lane of a sender that sends every message of a run, in index order (naive-sync). */
+        static final int EVERY_MESSAGE = -1;
+
         private final Connection connection;
         private final List<Sender> senders = new ArrayList<>();
 
-        NativeClient(ConnectionFactory factory, String queue, int sessions, String name) throws JMSException {
+        NativeClient(ConnectionFactory factory, String queue, int[] lanes, String name) throws JMSException {
             connection = factory.createConnection();
             try {
                 connection.start();
-                for (int lane = 0; lane < sessions; lane++) {
+                for (int lane : lanes) {
                     Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
                     MessageProducer producer = session.createProducer(session.createQueue(queue));
                     producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-                    Sender sender = new Sender(lane, session, producer, NATIVE_THREAD + name + "-" + lane);
+                    // the thread name puts its CPU time in the "send" group (CpuSplit), naive-sync's as well
+                    Sender sender = new Sender(lane, session, producer, NATIVE_THREAD + name + "-"
+                            + (lane == EVERY_MESSAGE ? "all" : Integer.toString(lane)));
                     senders.add(sender);
                     sender.thread.start();
                 }
@@ -180,6 +205,17 @@ public final class JmsSideBySide {
                 close();
                 throw e;
             }
+        }
+
+        /** The native client: a thread for each lane, sending exactly the messages the binding's lane would. */
+        static NativeClient perLane(ConnectionFactory factory, String queue, int sessions, String name)
+                throws JMSException {
+            return new NativeClient(factory, queue, IntStream.range(0, sessions).toArray(), name);
+        }
+
+        /** Naive-sync: one thread sending every message. */
+        static NativeClient naive(ConnectionFactory factory, String queue, String name) throws JMSException {
+            return new NativeClient(factory, queue, new int[]{EVERY_MESSAGE}, name);
         }
 
         @Override
@@ -214,6 +250,7 @@ public final class JmsSideBySide {
 
         /** One session and its thread, alive as long as the client so that its CPU time is counted. */
         private static final class Sender implements Runnable {
+            /** The lane whose messages this sender sends, or {@link NativeClient#EVERY_MESSAGE}. */
             final int lane;
             final Session session;
             final MessageProducer producer;
@@ -245,25 +282,35 @@ public final class JmsSideBySide {
             }
 
             private void send(Run run) {
-                Work w = run.work;
-                for (int index : run.byLane[lane]) {
-                    run.started[index] = System.nanoTime();
-                    try {
-                        BytesMessage message = session.createBytesMessage();
-                        message.writeBytes(w.value);
-                        message.setStringProperty("JMSXGroupID", w.keys[index % w.keys.length]);
-                        for (int h = 0; h < w.headerNames.length; h++) {
-                            message.setStringProperty(w.propertyNames[h], w.headerValues[h]);
-                        }
-                        producer.send(message);
-                        run.finished[index] = System.nanoTime();
-                        if (index == 0) {
-                            run.sample = message;
-                        }
-                    } catch (JMSException | RuntimeException e) {
-                        run.finished[index] = System.nanoTime();
-                        run.failed(e);
+                if (lane == EVERY_MESSAGE) {
+                    for (int index = 0; index < run.messages; index++) {
+                        send(run, index);
                     }
+                } else {
+                    for (int index : run.byLane[lane]) {
+                        send(run, index);
+                    }
+                }
+            }
+
+            private void send(Run run, int index) {
+                Work w = run.work;
+                run.started[index] = System.nanoTime();
+                try {
+                    BytesMessage message = session.createBytesMessage();
+                    message.writeBytes(w.value);
+                    message.setStringProperty("JMSXGroupID", w.keys[index % w.keys.length]);
+                    for (int h = 0; h < w.headerNames.length; h++) {
+                        message.setStringProperty(w.propertyNames[h], w.headerValues[h]);
+                    }
+                    producer.send(message);
+                    run.finished[index] = System.nanoTime();
+                    if (index == 0) {
+                        run.sample = message;
+                    }
+                } catch (JMSException | RuntimeException e) {
+                    run.finished[index] = System.nanoTime();
+                    run.failed(e);
                 }
             }
         }
@@ -314,7 +361,8 @@ public final class JmsSideBySide {
     private Client open(Kind kind, String queue) throws JMSException {
         String name = kind.label + "-" + runCounter;
         return switch (kind) {
-            case NATIVE -> new NativeClient(factory, queue, options.sessions, name);
+            case NATIVE -> NativeClient.perLane(factory, queue, options.sessions, name);
+            case NAIVE -> NativeClient.naive(factory, queue, name);
             case SWITCHBOARD -> new SwitchboardClient(Switchboard.builder(Serializers.bytes())
                     .property(ProducerSettings.BINDING, JmsBindingProvider.NAME)
                     .property(ProducerSettings.CLIENT_ID, "sbs-" + name)
@@ -341,8 +389,11 @@ public final class JmsSideBySide {
 
     // ------------------------------------------------------------------------------------------------ the runs
 
+    /** The clients, in the order they run in each round. */
     private enum Kind {
-        NATIVE("native"), SWITCHBOARD("switchboard");
+        NATIVE("native"), SWITCHBOARD("switchboard"),
+        /** One thread, one session, synchronous sends: the reference for what pipelining buys (not a fair peer). */
+        NAIVE("naive-sync");
 
         final String label;
 
@@ -388,22 +439,33 @@ public final class JmsSideBySide {
         System.out.println(HEADER);
         Map<Kind, String> samples = new java.util.EnumMap<>(Kind.class);
         for (Kind kind : Kind.values()) {
-            Result warm = run(kind, size, 0, options.warmup, work, samples);
+            // naive-sync runs the native senders' code, warmed up already: its own smaller count is enough
+            int messages = kind == Kind.NAIVE ? Math.min(options.warmup, options.naiveMessages) : options.warmup;
+            Result warm = run(kind, size, 0, messages, work, samples);
             System.out.println("  " + warm.line());
         }
-        if (!samples.get(Kind.NATIVE).equals(samples.get(Kind.SWITCHBOARD))) {
-            throw new IllegalStateException("the two clients do not send the same message:\n  native:      "
-                    + samples.get(Kind.NATIVE) + "\n  switchboard: " + samples.get(Kind.SWITCHBOARD));
-        }
-        System.out.println("  message 0 as sent, identical on both: " + samples.get(Kind.NATIVE));
-        System.out.printf(Locale.ROOT, "%s, %s values: %d rounds of %,d messages per client%n", broker.name(),
-                SizeText.of(size), options.rounds, options.messages);
+        requireSameMessage(samples, Kind.SWITCHBOARD);
+        requireSameMessage(samples, Kind.NAIVE);
+        System.out.println("  message 0 as sent, identical on all three: " + samples.get(Kind.NATIVE));
+        System.out.printf(Locale.ROOT, "%s, %s values: %d rounds of %,d messages per client (naive-sync %,d)%n",
+                broker.name(), SizeText.of(size), options.rounds, options.messages, options.naiveMessages);
         for (int round = 1; round <= options.rounds; round++) {
             for (Kind kind : Kind.values()) {
-                Result result = run(kind, size, round, options.messages, work, null);
+                int messages = kind == Kind.NAIVE ? options.naiveMessages : options.messages;
+                Result result = run(kind, size, round, messages, work, null);
                 results.add(result);
+                ResultsFile.add(resultsFile, result.row(brokerKey));
                 System.out.println("  " + result.line());
             }
+        }
+    }
+
+    /** Stops the benchmark before anything is measured if a client's message 0 differs from the native one's. */
+    private static void requireSameMessage(Map<Kind, String> samples, Kind other) {
+        if (!samples.get(Kind.NATIVE).equals(samples.get(other))) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "the clients do not send the same message:"
+                    + "%n  %-12s %s%n  %-12s %s", "native:", samples.get(Kind.NATIVE), other.label + ":",
+                    samples.get(other)));
         }
     }
 
@@ -567,16 +629,28 @@ public final class JmsSideBySide {
          * and the previous message of that session finished) to the message's completion.
          */
         long[] sendTimes() {
+            long[] starts = sendStarts();
             long[] times = new long[messages];
+            for (int i = 0; i < messages; i++) {
+                times[i] = Math.max(0, finished[i] - starts[i]);
+            }
+            return times;
+        }
+
+        /**
+         * When each message's send time starts: the later of its start and the previous completion on its lane.
+         * For the native senders, and naive-sync's one thread, it is the start (each send begins after the last).
+         */
+        long[] sendStarts() {
+            long[] starts = new long[messages];
             for (int[] lane : byLane) {
                 long previous = Long.MIN_VALUE;
                 for (int index : lane) {
-                    long start = previous == Long.MIN_VALUE ? started[index] : Math.max(started[index], previous);
-                    times[index] = Math.max(0, finished[index] - start);
+                    starts[index] = previous == Long.MIN_VALUE ? started[index] : Math.max(started[index], previous);
                     previous = finished[index];
                 }
             }
-            return times;
+            return starts;
         }
 
         /** Messages whose completion ran on a lane other than the one predicted (Switchboard only; should be 0). */
@@ -600,16 +674,24 @@ public final class JmsSideBySide {
         }
     }
 
+    /** One run's figures; {@code p50Ms}, {@code p99Ms} and {@code p999Ms} are of the send time. */
     private record Result(Kind kind, int size, int round, int messages, double perSecond, double p50Ms, double p99Ms,
-                          double e2eP50Ms, double e2eP99Ms, double cpuMicrosPerMessage, CpuSplit split,
+                          double p999Ms, double e2eP50Ms, double e2eP99Ms, double cpuMicrosPerMessage, CpuSplit split,
                           int errors, int laneMismatches, double load) implements RoundRatios.Measured {
         Result(Kind kind, int size, int round, Run run) {
             this(kind, size, round, run.messages, SendTimings.perSecond(run.messages, run.begin, run.finished),
                     SendTimings.percentileMs(run.sendTimes(), 0.50), SendTimings.percentileMs(run.sendTimes(), 0.99),
+                    Latencies.of(run.sendStarts(), run.finished).ms(0.999),
                     SendTimings.latencyPercentileMs(run.started, run.finished, 0.50),
                     SendTimings.latencyPercentileMs(run.started, run.finished, 0.99),
                     run.cpuNanos / 1_000.0 / run.messages, run.cpuSplit, run.errors.get(), run.laneMismatches(),
                     run.loadBefore);
+        }
+
+        /** The results file's line for this run; the process's CPU per message, the load before it. */
+        ResultsFile.Row row(String brokerKey) {
+            return new ResultsFile.Row("jms", brokerKey, size, "pipelined", round, kind.label, messages, perSecond,
+                    p50Ms, p99Ms, p999Ms, cpuMicrosPerMessage, errors, load);
         }
 
         String line() {
@@ -649,7 +731,14 @@ public final class JmsSideBySide {
                 + " better; send time, cpu: lower is better) ===");
         RoundRatios.printHeader();
         for (int size : options.sizes) {
-            RoundRatios.printRounds(size, ratios(results, size, options.rounds));
+            RoundRatios.printRounds(size, ratios(results, size, options.rounds, Kind.NATIVE));
+        }
+        System.out.println();
+        System.out.println("=== " + broker.name() + ": throughput ratio switchboard / naive-sync per round (naive-sync:"
+                + " one thread, one session, synchronous sends; higher is better) ===");
+        System.out.printf(Locale.ROOT, "%-6s %-7s %10s%n", "size", "round", "msg/s");
+        for (int size : options.sizes) {
+            printNaiveRounds(size, ratios(results, size, options.rounds, Kind.NAIVE));
         }
         int errors = results.stream().mapToInt(Result::errors).sum();
         System.out.println();
@@ -657,29 +746,49 @@ public final class JmsSideBySide {
                 + MachineLoad.cpus() + " CPUs)");
     }
 
-    /** Per round: switchboard / native for throughput, p50 and p99 send time, CPU per message. */
-    private static List<double[]> ratios(List<Result> results, int size, int rounds) {
+    /** Per round: switchboard / {@code base} for throughput, p50 and p99 send time, CPU per message. */
+    private static List<double[]> ratios(List<Result> results, int size, int rounds, Kind base) {
         List<double[]> ratios = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            Result nativeRun = find(results, Kind.NATIVE, size, round);
+            Result baseRun = find(results, base, size, round);
             Result other = find(results, Kind.SWITCHBOARD, size, round);
-            ratios.add(RoundRatios.of(other, nativeRun));
+            ratios.add(RoundRatios.of(other, baseRun));
         }
         return ratios;
     }
 
+    /** The throughput column of switchboard / naive-sync: one row per round, then the median and the range. */
+    private static void printNaiveRounds(int size, List<double[]> ratios) {
+        for (int round = 1; round <= ratios.size(); round++) {
+            System.out.printf(Locale.ROOT, "%-6s %-7s %10.2f%n", SizeText.of(size), round, ratios.get(round - 1)[0]);
+        }
+        System.out.printf(Locale.ROOT, "%-6s %-7s %10.2f   (rounds %s)%n", SizeText.of(size), "MEDIAN",
+                RoundRatios.median(ratios, 0), range(ratios, 0));
+    }
+
+    /** The lowest and highest value of one column, as {@code low..high}. */
+    private static String range(List<double[]> rows, int column) {
+        double low = rows.stream().mapToDouble(row -> row[column]).min().orElse(Double.NaN);
+        double high = rows.stream().mapToDouble(row -> row[column]).max().orElse(Double.NaN);
+        return String.format(Locale.ROOT, "%.2f..%.2f", low, high);
+    }
+
     private static void summary(Options options, Map<String, List<Result>> all) {
         System.out.println();
-        System.out.println("=== Summary: medians of the per-round ratios switchboard / native, and median msg/s ===");
-        System.out.printf(Locale.ROOT, "%-17s %-6s %10s %10s %10s %8s %8s %8s%n", "broker", "size", "native/s", "sb/s",
-                "msg/s", "p50", "p99", "cpu/msg");
+        System.out.println("=== Summary: medians of the per-round ratios switchboard / native, and median msg/s;"
+                + " sb/naive: median throughput ratio switchboard / naive-sync, and the rounds' range ===");
+        System.out.printf(Locale.ROOT, "%-17s %-6s %10s %10s %10s %8s %8s %8s %10s %9s %s%n", "broker", "size",
+                "native/s", "sb/s", "msg/s", "p50", "p99", "cpu/msg", "naive/s", "sb/naive", "range");
         for (Map.Entry<String, List<Result>> entry : all.entrySet()) {
             for (int size : options.sizes) {
-                List<double[]> ratios = ratios(entry.getValue(), size, options.rounds);
-                System.out.printf(Locale.ROOT, "%-17s %-6s %,10.0f %,10.0f %10.2f %8.2f %8.2f %8.2f%n", entry.getKey(),
-                        SizeText.of(size), medianRate(entry.getValue(), Kind.NATIVE, size),
-                        medianRate(entry.getValue(), Kind.SWITCHBOARD, size), RoundRatios.median(ratios, 0),
-                        RoundRatios.median(ratios, 1), RoundRatios.median(ratios, 2), RoundRatios.median(ratios, 3));
+                List<Result> results = entry.getValue();
+                List<double[]> ratios = ratios(results, size, options.rounds, Kind.NATIVE);
+                List<double[]> naive = ratios(results, size, options.rounds, Kind.NAIVE);
+                System.out.printf(Locale.ROOT, "%-17s %-6s %,10.0f %,10.0f %10.2f %8.2f %8.2f %8.2f %,10.0f %9.2f %s%n",
+                        entry.getKey(), SizeText.of(size), medianRate(results, Kind.NATIVE, size),
+                        medianRate(results, Kind.SWITCHBOARD, size), RoundRatios.median(ratios, 0),
+                        RoundRatios.median(ratios, 1), RoundRatios.median(ratios, 2), RoundRatios.median(ratios, 3),
+                        medianRate(results, Kind.NAIVE, size), RoundRatios.median(naive, 0), range(naive, 0));
             }
         }
     }
@@ -758,12 +867,15 @@ public final class JmsSideBySide {
 
     // ------------------------------------------------------------------------------------------------ options
 
+    /** {@code results}: the results file, or null; {@code naiveMessages}: naive-sync's messages per run. */
     private record Options(List<String> brokers, int messages, int warmup, int rounds, int[] sizes, int sessions,
-                           int inFlight, int keys, int headers, boolean diskSync, long maxMinutes, boolean threads) {
+                           int inFlight, int keys, int headers, boolean diskSync, long maxMinutes, boolean threads,
+                           int naiveMessages, String results) {
 
         static Options parse(String[] args) {
             OptionParser given = OptionParser.parse(args, "JmsSideBySide", Set.of("broker", "messages", "warmup",
-                    "rounds", "sizes", "sessions", "in-flight", "keys", "headers", "disk-sync", "max-minutes", "threads"));
+                    "rounds", "sizes", "sessions", "in-flight", "keys", "headers", "disk-sync", "max-minutes", "threads",
+                    "naive-messages", "results"));
             List<String> brokers = switch (given.text("broker", "both").strip().toLowerCase(Locale.ROOT)) {
                 case "both" -> List.of("artemis", "classic");
                 case "artemis" -> List.of("artemis");
@@ -773,12 +885,15 @@ public final class JmsSideBySide {
             };
             int[] sizes = given.sizes("100,1024");
             int sessions = given.integer("sessions", 4);
-            Options options = new Options(brokers, given.integer("messages", 25_000), given.integer("warmup", 40_000),
+            int messages = given.integer("messages", 25_000);
+            // one synchronous session is several times slower than the pipelined clients: fewer messages keep it short
+            int naiveMessages = given.integer("naive-messages", Math.max(1_000, messages / 5));
+            Options options = new Options(brokers, messages, given.integer("warmup", 40_000),
                     given.integer("rounds", 5), sizes, sessions, given.integer("in-flight", 16 * sessions),
                     given.integer("keys", 1_000), given.integer("headers", 0), given.flag("disk-sync"),
-                    given.integer("max-minutes", 10), given.flag("threads"));
-            if (options.messages < 1 || options.warmup < 1 || options.rounds < 1 || options.inFlight < 1
-                    || options.keys < 1 || options.headers < 0 || sessions < 1 || sessions > 64
+                    given.integer("max-minutes", 10), given.flag("threads"), naiveMessages, given.text("results"));
+            if (options.messages < 1 || options.naiveMessages < 1 || options.warmup < 1 || options.rounds < 1
+                    || options.inFlight < 1 || options.keys < 1 || options.headers < 0 || sessions < 1 || sessions > 64
                     || Arrays.stream(sizes).anyMatch(s -> s < 0)) {
                 throw new IllegalArgumentException("counts must be 1 or more (sessions 1 to 64, headers 0 or more) and"
                         + " sizes 0 or more: " + options);
@@ -788,10 +903,11 @@ public final class JmsSideBySide {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "brokers %s, %,d messages per run (warm-up %,d), %d rounds, sizes %s,"
-                            + " %d sessions (native: %d threads), switchboard in flight %d, %d keys, %d headers,"
-                            + " persistent, disk sync %s", brokers, messages, warmup, rounds, Arrays.toString(sizes),
-                    sessions, sessions, inFlight, keys, headers, diskSync ? "on" : "off");
+            return String.format(Locale.ROOT, "brokers %s, %,d messages per run (warm-up %,d; naive-sync %,d), %d"
+                            + " rounds, sizes %s, %d sessions (native: %d threads), switchboard in flight %d, %d keys,"
+                            + " %d headers, persistent, disk sync %s%s", brokers, messages, warmup, naiveMessages,
+                    rounds, Arrays.toString(sizes), sessions, sessions, inFlight, keys, headers,
+                    diskSync ? "on" : "off", results == null ? "" : ", results to " + results);
         }
     }
 }

@@ -64,8 +64,13 @@ import java.util.concurrent.TimeUnit;
  * java -cp "benchmarks/target/switchboard-benchmarks.jar:benchmarks/target/lib/*" io.switchboard.benchmarks.KafkaSideBySide
  *      [--messages 1000000] [--warmup 2000000] [--rounds 5] [--sizes 100,1024] [--in-flight 1000] [--keys 1000]
  *      [--partitions 4] [--linger-ms N] [--batch-size N] [--compression none|gzip|snappy|lz4|zstd] [--max-minutes 10]
- *      [--backend true]
+ *      [--backend true] [--rates 50,80|none] [--rate-seconds 2] [--results file.tsv]
  * </pre>
+ *
+ * <p>After a size's pipelined rounds, the same rounds run at fixed rates ({@code --rates}, percentages of the native
+ * client's median throughput just measured), each run {@code --rate-seconds} long with its schedule fixed in advance
+ * and latency counted from each message's due time (see {@link PipelinedRun}): p50, p99 and p99.9 without
+ * coordinated omission.
  */
 public final class KafkaSideBySide {
     /** Messages sent and acknowledged on each fresh producer before its clock starts. */
@@ -76,13 +81,15 @@ public final class KafkaSideBySide {
     private final Options options;
     private final EmbeddedKafka broker;
     private final Admin admin;
-    private final List<Result> results = new ArrayList<>();
+    private final PhasedRounds<Kind, Result> rounds;
     private int runCounter;
 
     private KafkaSideBySide(Options options, EmbeddedKafka broker, Admin admin) {
         this.options = options;
         this.broker = broker;
         this.admin = admin;
+        this.rounds = new PhasedRounds<>("kafka", Kind.NATIVE.label, options.kinds(), new PhasedRounds.Plan(options.keys,
+                options.warmup, options.rounds, options.messages, options.rates, options.rateSeconds), options.results);
     }
 
     public static void main(String[] args) throws Exception {
@@ -305,16 +312,16 @@ public final class KafkaSideBySide {
         }
     }
 
+    /** Pipelined rounds for throughput and CPU, then rounds at each fixed rate for latency. */
     private void measure(int size) throws Exception {
-        AlternatingRounds.measure(size, options.kinds(), options.keys, options.warmup, options.rounds, options.messages, HEADER,
-                this::run, results::add);
+        rounds.measure(size, HEADER, this::run);
     }
 
     /** One client on a fresh topic and a fresh producer: prime, then measure {@code messages} sends. */
     private Result run(Kind kind, int size, int round, int messages, String[] keys, byte[] value) throws Exception {
         String topic = "sbs-" + size + "-" + kind.label + "-" + (runCounter + 1);
         broker.createTopic(topic, options.partitions);
-        PipelinedRun measured = new PipelinedRun(messages, options.inFlight, WAIT_SECONDS);
+        PipelinedRun measured = rounds.phase().newRun(messages, options.inFlight, WAIT_SECONDS);
         try (PipelinedRun.Client client = open(kind, topic)) {
             PipelinedRun prime = new PipelinedRun(PRIME_MESSAGES, options.inFlight, WAIT_SECONDS);
             prime.sendAll(client, keys, value);
@@ -327,25 +334,36 @@ public final class KafkaSideBySide {
         } finally {
             admin.deleteTopics(List.of(topic)).all().get(WAIT_SECONDS, TimeUnit.SECONDS);
         }
-        return new Result(kind, size, round, measured,
+        return new Result(kind, size, rounds.phase().mode(), round, measured,
                 CpuSplit.between(measured.threadsAtBegin, measured.threadsAtEnd, measured.senderThreadId));
     }
 
-    private record Result(Kind kind, int size, int round, int messages, double perSecond, double p50Ms, double p99Ms,
-                          double maxMs, double cpuMicrosPerMessage, CpuSplit split, int errors, double load)
-            implements RoundRatios.Measured, AlternatingRounds.Outcome {
-        Result(Kind kind, int size, int round, PipelinedRun run, CpuSplit split) {
-            this(kind, size, round, run.messages, run.perSecond(), run.latencyPercentileMs(0.50),
-                    run.latencyPercentileMs(0.99), run.latencyPercentileMs(1.0), run.cpuMicrosPerMessage(), split,
+    private record Result(Kind kind, int size, String mode, int round, int messages, double perSecond, double p50Ms,
+                          double p99Ms, double p999Ms, double maxMs, double cpuMicrosPerMessage, CpuSplit split, int errors,
+                          double load)
+            implements PhasedRounds.Measured {
+        Result(Kind kind, int size, String mode, int round, PipelinedRun run, CpuSplit split) {
+            this(kind, size, mode, round, run.messages, run.perSecond(), run.latencies(), run.cpuMicrosPerMessage(), split,
                     run.errors.get(), run.loadBefore);
+        }
+
+        private Result(Kind kind, int size, String mode, int round, int messages, double perSecond, Latencies latencies,
+                       double cpuMicrosPerMessage, CpuSplit split, int errors, double load) {
+            this(kind, size, mode, round, messages, perSecond, latencies.ms(0.50), latencies.ms(0.99), latencies.ms(0.999),
+                    latencies.ms(1.0), cpuMicrosPerMessage, split, errors, load);
+        }
+
+        @Override
+        public String client() {
+            return kind.label;
         }
 
         @Override
         public String line() {
             double perMessage = 1_000.0 * messages;
-            return String.format(Locale.ROOT, "%-6s %-5s %-11s %,10.0f %8.2f %8.2f %8.2f %8.1f %7.1f %7.1f %7.1f %7.1f %6d %6.2f",
+            return String.format(Locale.ROOT, "%-6s %-5s %-11s %,10.0f %8.2f %8.2f %8.2f %8.2f %8.1f %7.1f %7.1f %7.1f %7.1f %6d %6.2f",
                     SizeText.of(size), round == 0 ? "warm" : Integer.toString(round), kind.label, perSecond, p50Ms, p99Ms,
-                    maxMs, cpuMicrosPerMessage, split.callerNanos() / perMessage, split.kafkaIoNanos() / perMessage,
+                    p999Ms, maxMs, cpuMicrosPerMessage, split.callerNanos() / perMessage, split.kafkaIoNanos() / perMessage,
                     split.switchboardNanos() / perMessage, split.otherNanos() / perMessage, errors, load);
         }
     }
@@ -353,44 +371,26 @@ public final class KafkaSideBySide {
     // ------------------------------------------------------------------------------------------------ the report
 
     private static final String HEADER = String.format(Locale.ROOT,
-            "%-6s %-5s %-11s %10s %8s %8s %8s %8s %7s %7s %7s %7s %6s %6s%n%-49s %s",
-            "size", "round", "client", "msg/s", "p50 ms", "p99 ms", "max ms", "cpu/msg", "caller", "kafkaIO", "sb-thr",
+            "%-6s %-5s %-11s %10s %8s %8s %8s %8s %8s %7s %7s %7s %7s %6s %6s%n%-58s %s",
+            "size", "round", "client", "msg/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "cpu/msg", "caller", "kafkaIO", "sb-thr",
             "broker", "errors", "load1", "", "|-- CPU us per message: whole process; sending thread; Kafka I/O thread;"
                     + " switchboard-* threads; other Java threads (broker). GC and JIT: the rest --|");
 
     private void report() {
         System.out.println();
-        System.out.println("=== Every measured run (latency: send call to acknowledgement) ===");
+        System.out.println("=== Every measured run (latency: send call, or due time at a rate, to acknowledgement) ===");
         System.out.println(HEADER);
-        for (Result result : results) {
+        for (Result result : rounds.results()) {
             System.out.println(result.line());
         }
-        System.out.println();
-        System.out.println("=== Ratios switchboard / native per round (throughput: higher is better; latency, cpu: lower is better) ===");
-        ratios(Kind.SWITCHBOARD);
+        rounds.printRatios(Kind.SWITCHBOARD.label, options.sizes, "ratios switchboard / native per round");
         if (options.backend) {
-            System.out.println();
-            System.out.println("=== Diagnostic: the binding's SPI backend without the core producer, sb-backend / native ===");
-            ratios(Kind.BACKEND);
+            rounds.printRatios(Kind.BACKEND.label, options.sizes, "diagnostic, the binding's SPI backend without the"
+                    + " core producer, sb-backend / native");
         }
-        int errors = results.stream().mapToInt(Result::errors).sum();
+        int errors = rounds.results().stream().mapToInt(Result::errors).sum();
         System.out.println();
         System.out.println("errors: " + errors + "; load at the end: " + MachineLoad.oneMinute() + " (" + MachineLoad.cpus() + " CPUs)");
-    }
-
-    private void ratios(Kind kind) {
-        RoundRatios.printHeader();
-        for (int size : options.sizes) {
-            List<double[]> ratios = new ArrayList<>();
-            for (int round = 1; round <= options.rounds; round++) {
-                ratios.add(RoundRatios.of(find(kind, size, round), find(Kind.NATIVE, size, round)));
-            }
-            RoundRatios.printRounds(size, ratios);
-        }
-    }
-
-    private Result find(Kind kind, int size, int round) {
-        return results.stream().filter(r -> r.kind == kind && r.size == size && r.round == round).findFirst().orElseThrow();
     }
 
     /** CPU nanoseconds of a run: the sending thread, Kafka's producer I/O threads, Switchboard's own threads, the rest. */
@@ -415,7 +415,8 @@ public final class KafkaSideBySide {
     // ------------------------------------------------------------------------------------------------ options
 
     private record Options(int messages, int warmup, int rounds, int[] sizes, int inFlight, int keys, int partitions,
-                           Integer lingerMs, Integer batchSize, String compression, long maxMinutes, boolean backend) {
+                           Integer lingerMs, Integer batchSize, String compression, long maxMinutes, boolean backend,
+                           int[] rates, int rateSeconds, String results) {
 
         /** The clients of each round, in order. */
         List<Kind> kinds() {
@@ -425,15 +426,16 @@ public final class KafkaSideBySide {
         static Options parse(String[] args) {
             OptionParser given = OptionParser.parse(args, "KafkaSideBySide", Set.of("messages", "warmup", "rounds",
                     "sizes", "in-flight", "keys", "partitions", "linger-ms", "batch-size", "compression", "max-minutes",
-                    "backend"));
+                    "backend", "rates", "rate-seconds", "results"));
             int[] sizes = given.sizes("100,1024");
             Options options = new Options(given.integer("messages", 1_000_000), given.integer("warmup", 2_000_000),
                     given.integer("rounds", 5), sizes, given.integer("in-flight", 1_000), given.integer("keys", 1_000),
                     given.integer("partitions", 4), given.optionalInteger("linger-ms"),
                     given.optionalInteger("batch-size"), given.text("compression"), given.integer("max-minutes", 10),
-                    given.flag("backend"));
+                    given.flag("backend"), given.percents("rates", "50,80"), given.integer("rate-seconds", 2),
+                    given.text("results"));
             if (options.messages < 1 || options.warmup < 1 || options.rounds < 1 || options.inFlight < 1 || options.keys < 1
-                    || options.partitions < 1 || Arrays.stream(sizes).anyMatch(s -> s < 0)) {
+                    || options.partitions < 1 || options.rateSeconds < 1 || Arrays.stream(sizes).anyMatch(s -> s < 0)) {
                 throw new IllegalArgumentException("counts must be 1 or more and sizes 0 or more: " + options);
             }
             return options;
@@ -442,10 +444,11 @@ public final class KafkaSideBySide {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%,d messages per run (warm-up %,d), %d rounds, sizes %s, %d in flight,"
-                            + " %d keys, %d partitions, linger %s, batch.size %s, compression %s%s", messages, warmup, rounds,
+                            + " %d keys, %d partitions, linger %s, batch.size %s, compression %s%s; then %s s at %s%% of the"
+                            + " native rate", messages, warmup, rounds,
                     Arrays.toString(sizes), inFlight, keys, partitions, lingerMs == null ? "default" : lingerMs + " ms",
                     batchSize == null ? "default" : batchSize, compression == null ? "none" : compression,
-                    backend ? ", with the diagnostic sb-backend client" : "");
+                    backend ? ", with the diagnostic sb-backend client" : "", rateSeconds, Arrays.toString(rates));
         }
     }
 }

@@ -59,6 +59,19 @@ final class OptionParser {
         return Boolean.parseBoolean(given.getOrDefault(name, "false"));
     }
 
+    /** Comma-separated percentages ({@code 50,80}); {@code none} for none. */
+    int[] percents(String name, String fallback) {
+        String text = given.getOrDefault(name, fallback).strip();
+        if (text.equals("none")) {
+            return new int[0];
+        }
+        int[] percents = Arrays.stream(text.split(",")).mapToInt(p -> Integer.parseInt(p.strip())).toArray();
+        if (Arrays.stream(percents).anyMatch(p -> p < 1 || p > 100)) {
+            throw new IllegalArgumentException("--" + name + " takes percentages from 1 to 100, or none; was " + text);
+        }
+        return percents;
+    }
+
     /** Comma-separated value sizes in bytes. */
     int[] sizes(String fallback) {
         return Arrays.stream(given.getOrDefault("sizes", fallback).split(","))

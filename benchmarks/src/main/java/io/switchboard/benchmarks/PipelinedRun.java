@@ -3,11 +3,17 @@ package io.switchboard.benchmarks;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One series of asynchronous pipelined sends from one thread, bounded by a number of unacknowledged messages (a
  * permit taken before each send, released in its completion callback): each message's start and completion time,
  * the errors, and the process and per-thread CPU around the series. Used by the Kafka and Pulsar side-by-side mains.
+ *
+ * <p>With a rate ({@link #atRate}), message {@code i} is due at {@code begin + i / rate}, a schedule fixed in
+ * advance, as the OpenMessaging Benchmark does: the thread waits for each message's time, and its latency counts
+ * from that time, not from when the send call began, so a client that falls behind is charged for the wait it
+ * caused (coordinated omission corrected).
  */
 final class PipelinedRun {
     /** One producer under test: sends a message and calls {@link PipelinedRun#done} with its index once it has an outcome. */
@@ -20,6 +26,8 @@ final class PipelinedRun {
 
     final int messages;
     final int inFlight;
+    /** Nanoseconds between two messages' due times, or 0 to send as fast as the permits allow. */
+    private final long periodNanos;
     private final long waitSeconds;
     private final Semaphore permits;
     final long[] started;
@@ -36,12 +44,22 @@ final class PipelinedRun {
 
     /** @param waitSeconds the bound of each wait for a permit or for the last acknowledgements */
     PipelinedRun(int messages, int inFlight, long waitSeconds) {
+        this(messages, inFlight, waitSeconds, 0);
+    }
+
+    private PipelinedRun(int messages, int inFlight, long waitSeconds, long periodNanos) {
+        this.periodNanos = periodNanos;
         this.messages = messages;
         this.inFlight = inFlight;
         this.waitSeconds = waitSeconds;
         this.permits = new Semaphore(inFlight);
         this.started = new long[messages];
         this.finished = new long[messages];
+    }
+
+    /** A run of {@code messages} due at {@code perSecond}, at most {@code inFlight} of them unacknowledged. */
+    static PipelinedRun atRate(int messages, double perSecond, int inFlight, long waitSeconds) {
+        return new PipelinedRun(messages, inFlight, waitSeconds, Math.max(1, Math.round(1e9 / perSecond)));
     }
 
     void sendAll(Client client, String[] keys, byte[] value) throws InterruptedException {
@@ -53,7 +71,7 @@ final class PipelinedRun {
             if (!permits.tryAcquire(waitSeconds, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("no acknowledgement for " + waitSeconds + " s with " + inFlight + " in flight");
             }
-            started[i] = System.nanoTime();
+            started[i] = periodNanos == 0 ? System.nanoTime() : awaitDue(begin + i * periodNanos);
             client.send(i, keys[i % keys.length], value, this);
         }
         if (!permits.tryAcquire(inFlight, waitSeconds, TimeUnit.SECONDS)) {
@@ -64,6 +82,19 @@ final class PipelinedRun {
         threadsAtEnd = ThreadCpu.now();
         senderThreadId = Thread.currentThread().getId();
         permits.release(inFlight);
+    }
+
+    /** Waits until {@code due} (spinning the last stretch, whose length a park would overshoot); returns it. */
+    private static long awaitDue(long due) {
+        long left;
+        while ((left = due - System.nanoTime()) > 0) {
+            if (left > 200_000) {
+                LockSupport.parkNanos(left - 100_000);
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+        return due;
     }
 
     /** Called once per send, on the client's I/O thread (or the sending thread if the send failed at once). */
@@ -79,9 +110,9 @@ final class PipelinedRun {
         return SendTimings.perSecond(messages, begin, finished);
     }
 
-    /** A percentile of the send-call-to-completion latency, in ms. */
-    double latencyPercentileMs(double fraction) {
-        return SendTimings.latencyPercentileMs(started, finished, fraction);
+    /** The latencies from each send's start (or due time, at a rate) to its completion. */
+    Latencies latencies() {
+        return Latencies.of(started, finished);
     }
 
     double cpuMicrosPerMessage() {

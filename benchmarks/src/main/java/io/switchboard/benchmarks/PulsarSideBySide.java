@@ -69,7 +69,10 @@ import java.util.concurrent.TimeUnit;
  * java -cp "benchmarks/target/switchboard-benchmarks.jar:benchmarks/target/lib/*" io.switchboard.benchmarks.PulsarSideBySide
  *      [--messages 300000] [--warmup 600000] [--rounds 5] [--sizes 100,1024] [--in-flight 1000] [--keys 1000]
  *      [--partitions 4] [--linger-ms N] [--batch-size N] [--compression none|gzip|snappy|lz4|zstd] [--max-minutes 10]
+ *      [--rates 50,80|none] [--rate-seconds 2] [--results file.tsv]
  * </pre>
+ *
+ * <p>After a size's pipelined rounds, the same rounds run at fixed rates, as in {@link KafkaSideBySide}.
  */
 public final class PulsarSideBySide {
     /** Messages sent and acknowledged on each fresh producer before its clock starts. */
@@ -80,13 +83,16 @@ public final class PulsarSideBySide {
     private final Options options;
     private final EmbeddedPulsar broker;
     private final PulsarAdmin admin;
-    private final List<Result> results = new ArrayList<>();
+    private final PhasedRounds<Kind, Result> rounds;
     private int runCounter;
 
     private PulsarSideBySide(Options options, EmbeddedPulsar broker, PulsarAdmin admin) {
         this.options = options;
         this.broker = broker;
         this.admin = admin;
+        this.rounds = new PhasedRounds<>("pulsar", Kind.NATIVE.label, List.of(Kind.values()), new PhasedRounds.Plan(
+                options.keys, options.warmup, options.rounds, options.messages, options.rates, options.rateSeconds),
+                options.results);
     }
 
     public static void main(String[] args) throws Exception {
@@ -424,16 +430,16 @@ public final class PulsarSideBySide {
         }
     }
 
+    /** Pipelined rounds for throughput and CPU, then rounds at each fixed rate for latency. */
     private void measure(int size) throws Exception {
-        AlternatingRounds.measure(size, List.of(Kind.values()), options.keys, options.warmup, options.rounds, options.messages, HEADER,
-                this::run, results::add);
+        rounds.measure(size, HEADER, this::run);
     }
 
     /** One client on a fresh topic and a fresh producer: prime, then measure {@code messages} sends. */
     private Result run(Kind kind, int size, int round, int messages, String[] keys, byte[] value) throws Exception {
         String topic = broker.createPartitionedTopic("sbs-" + size + "-" + kind.label + "-" + (runCounter + 1),
                 options.partitions);
-        PipelinedRun measured = new PipelinedRun(messages, options.inFlight, WAIT_SECONDS);
+        PipelinedRun measured = rounds.phase().newRun(messages, options.inFlight, WAIT_SECONDS);
         CpuSplit split;
         try {
             Set<Long> threadsBefore = ThreadCpu.now().threadIds();
@@ -452,24 +458,35 @@ public final class PulsarSideBySide {
         } finally {
             admin.topics().deletePartitionedTopic(topic, true);
         }
-        return new Result(kind, size, round, measured, split);
+        return new Result(kind, size, rounds.phase().mode(), round, measured, split);
     }
 
-    private record Result(Kind kind, int size, int round, int messages, double perSecond, double p50Ms, double p99Ms,
-                          double maxMs, double cpuMicrosPerMessage, CpuSplit split, int errors, double load)
-            implements RoundRatios.Measured, AlternatingRounds.Outcome {
-        Result(Kind kind, int size, int round, PipelinedRun run, CpuSplit split) {
-            this(kind, size, round, run.messages, run.perSecond(), run.latencyPercentileMs(0.50),
-                    run.latencyPercentileMs(0.99), run.latencyPercentileMs(1.0), run.cpuMicrosPerMessage(), split,
+    private record Result(Kind kind, int size, String mode, int round, int messages, double perSecond, double p50Ms,
+                          double p99Ms, double p999Ms, double maxMs, double cpuMicrosPerMessage, CpuSplit split, int errors,
+                          double load)
+            implements PhasedRounds.Measured {
+        Result(Kind kind, int size, String mode, int round, PipelinedRun run, CpuSplit split) {
+            this(kind, size, mode, round, run.messages, run.perSecond(), run.latencies(), run.cpuMicrosPerMessage(), split,
                     run.errors.get(), run.loadBefore);
+        }
+
+        private Result(Kind kind, int size, String mode, int round, int messages, double perSecond, Latencies latencies,
+                       double cpuMicrosPerMessage, CpuSplit split, int errors, double load) {
+            this(kind, size, mode, round, messages, perSecond, latencies.ms(0.50), latencies.ms(0.99), latencies.ms(0.999),
+                    latencies.ms(1.0), cpuMicrosPerMessage, split, errors, load);
+        }
+
+        @Override
+        public String client() {
+            return kind.label;
         }
 
         @Override
         public String line() {
             double perMessage = 1_000.0 * messages;
-            return String.format(Locale.ROOT, "%-6s %-5s %-11s %,10.0f %8.2f %8.2f %8.2f %8.1f %7.1f %7.1f %7.1f %7.1f %7.1f %6d %6.2f",
+            return String.format(Locale.ROOT, "%-6s %-5s %-11s %,10.0f %8.2f %8.2f %8.2f %8.2f %8.1f %7.1f %7.1f %7.1f %7.1f %7.1f %6d %6.2f",
                     SizeText.of(size), round == 0 ? "warm" : Integer.toString(round), kind.label, perSecond, p50Ms, p99Ms,
-                    maxMs, cpuMicrosPerMessage, split.callerNanos() / perMessage, split.ioNanos() / perMessage,
+                    p999Ms, maxMs, cpuMicrosPerMessage, split.callerNanos() / perMessage, split.ioNanos() / perMessage,
                     split.clientOtherNanos() / perMessage, split.switchboardNanos() / perMessage,
                     split.otherNanos() / perMessage, errors, load);
         }
@@ -478,36 +495,23 @@ public final class PulsarSideBySide {
     // ------------------------------------------------------------------------------------------------ the report
 
     private static final String HEADER = String.format(Locale.ROOT,
-            "%-6s %-5s %-11s %10s %8s %8s %8s %8s %7s %7s %7s %7s %7s %6s %6s%n%-49s %s",
-            "size", "round", "client", "msg/s", "p50 ms", "p99 ms", "max ms", "cpu/msg", "caller", "clnt-io", "clnt-oth",
+            "%-6s %-5s %-11s %10s %8s %8s %8s %8s %8s %7s %7s %7s %7s %7s %6s %6s%n%-58s %s",
+            "size", "round", "client", "msg/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "cpu/msg", "caller", "clnt-io", "clnt-oth",
             "sb-thr", "broker", "errors", "load1", "", "|-- CPU us per message: whole process; sending thread; the"
                     + " client's pulsar-client-io threads; its other threads; switchboard-* threads; the rest (broker,"
                     + " bookie). GC and JIT: the difference --|");
 
     private void report() {
         System.out.println();
-        System.out.println("=== Every measured run (latency: send call to acknowledgement) ===");
+        System.out.println("=== Every measured run (latency: send call, or due time at a rate, to acknowledgement) ===");
         System.out.println(HEADER);
-        for (Result result : results) {
+        for (Result result : rounds.results()) {
             System.out.println(result.line());
         }
-        System.out.println();
-        System.out.println("=== Ratios switchboard / native per round (throughput: higher is better; latency, cpu: lower is better) ===");
-        RoundRatios.printHeader();
-        for (int size : options.sizes) {
-            List<double[]> ratios = new ArrayList<>();
-            for (int round = 1; round <= options.rounds; round++) {
-                ratios.add(RoundRatios.of(find(Kind.SWITCHBOARD, size, round), find(Kind.NATIVE, size, round)));
-            }
-            RoundRatios.printRounds(size, ratios);
-        }
-        int errors = results.stream().mapToInt(Result::errors).sum();
+        rounds.printRatios(Kind.SWITCHBOARD.label, options.sizes, "ratios switchboard / native per round");
+        int errors = rounds.results().stream().mapToInt(Result::errors).sum();
         System.out.println();
         System.out.println("errors: " + errors + "; load at the end: " + MachineLoad.oneMinute() + " (" + MachineLoad.cpus() + " CPUs)");
-    }
-
-    private Result find(Kind kind, int size, int round) {
-        return results.stream().filter(r -> r.kind == kind && r.size == size && r.round == round).findFirst().orElseThrow();
     }
 
     /**
@@ -539,18 +543,21 @@ public final class PulsarSideBySide {
     // ------------------------------------------------------------------------------------------------ options
 
     private record Options(int messages, int warmup, int rounds, int[] sizes, int inFlight, int keys, int partitions,
-                           Integer lingerMs, Integer batchSize, String compression, long maxMinutes) {
+                           Integer lingerMs, Integer batchSize, String compression, long maxMinutes, int[] rates,
+                           int rateSeconds, String results) {
 
         static Options parse(String[] args) {
             OptionParser given = OptionParser.parse(args, "PulsarSideBySide", Set.of("messages", "warmup", "rounds",
-                    "sizes", "in-flight", "keys", "partitions", "linger-ms", "batch-size", "compression", "max-minutes"));
+                    "sizes", "in-flight", "keys", "partitions", "linger-ms", "batch-size", "compression", "max-minutes",
+                    "rates", "rate-seconds", "results"));
             int[] sizes = given.sizes("100,1024");
             Options options = new Options(given.integer("messages", 300_000), given.integer("warmup", 600_000),
                     given.integer("rounds", 5), sizes, given.integer("in-flight", 1_000), given.integer("keys", 1_000),
                     given.integer("partitions", 4), given.optionalInteger("linger-ms"),
-                    given.optionalInteger("batch-size"), given.text("compression"), given.integer("max-minutes", 10));
+                    given.optionalInteger("batch-size"), given.text("compression"), given.integer("max-minutes", 10),
+                    given.percents("rates", "50,80"), given.integer("rate-seconds", 2), given.text("results"));
             if (options.messages < 1 || options.warmup < 1 || options.rounds < 1 || options.inFlight < 1 || options.keys < 1
-                    || options.partitions < 1 || options.maxMinutes < 1 || Arrays.stream(sizes).anyMatch(s -> s < 0)) {
+                    || options.partitions < 1 || options.maxMinutes < 1 || options.rateSeconds < 1 || Arrays.stream(sizes).anyMatch(s -> s < 0)) {
                 throw new IllegalArgumentException("counts must be 1 or more and sizes 0 or more: " + options);
             }
             return options;
@@ -559,11 +566,12 @@ public final class PulsarSideBySide {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%,d messages per run (warm-up %,d), %d rounds, sizes %s, %d in flight,"
-                            + " %d keys, %d partitions, linger %s, batch max bytes %s, compression %s, at most %d min",
+                            + " %d keys, %d partitions, linger %s, batch max bytes %s, compression %s, at most %d min;"
+                            + " then %d s at %s%% of the native rate",
                     messages, warmup, rounds, Arrays.toString(sizes), inFlight, keys, partitions,
                     lingerMs == null ? "Pulsar's default (1 ms)" : lingerMs + " ms",
                     batchSize == null ? "Pulsar's default (128 KiB)" : batchSize,
-                    compression == null ? "none" : compression, maxMinutes);
+                    compression == null ? "none" : compression, maxMinutes, rateSeconds, Arrays.toString(rates));
         }
     }
 }

@@ -16,31 +16,38 @@ final class RoundRatios {
 
         double p99Ms();
 
+        /** The 99.9th percentile, where the run measured it. */
+        default double p999Ms() {
+            return Double.NaN;
+        }
+
         double cpuMicrosPerMessage();
     }
 
     private RoundRatios() {
     }
 
-    /** {@code other / nativeRun} for throughput, p50, p99 and CPU per message, in that order. */
+    /** {@code other / nativeRun} for throughput, p50, p99, CPU per message and p99.9, in that order. */
     static double[] of(Measured other, Measured nativeRun) {
         return new double[]{other.perSecond() / nativeRun.perSecond(), other.p50Ms() / nativeRun.p50Ms(),
-                other.p99Ms() / nativeRun.p99Ms(), other.cpuMicrosPerMessage() / nativeRun.cpuMicrosPerMessage()};
+                other.p99Ms() / nativeRun.p99Ms(), other.cpuMicrosPerMessage() / nativeRun.cpuMicrosPerMessage(),
+                other.p999Ms() / nativeRun.p999Ms()};
     }
 
     static void printHeader() {
-        System.out.printf(Locale.ROOT, "%-6s %-7s %10s %8s %8s %10s%n", "size", "round", "msg/s", "p50", "p99", "cpu/msg");
+        System.out.printf(Locale.ROOT, "%-6s %-7s %10s %8s %8s %10s %8s%n", "size", "round", "msg/s", "p50", "p99",
+                "cpu/msg", "p99.9");
     }
 
     /** One row per round (the first is round 1), then the row of medians. */
     static void printRounds(int size, List<double[]> ratios) {
         for (int round = 1; round <= ratios.size(); round++) {
             double[] ratio = ratios.get(round - 1);
-            System.out.printf(Locale.ROOT, "%-6s %-7s %10.2f %8.2f %8.2f %10.2f%n", SizeText.of(size), round, ratio[0],
-                    ratio[1], ratio[2], ratio[3]);
+            System.out.printf(Locale.ROOT, "%-6s %-7s %10.2f %8.2f %8.2f %10.2f %8.2f%n", SizeText.of(size), round, ratio[0],
+                    ratio[1], ratio[2], ratio[3], ratio[4]);
         }
-        System.out.printf(Locale.ROOT, "%-6s %-7s %10.2f %8.2f %8.2f %10.2f%n", SizeText.of(size), "MEDIAN",
-                median(ratios, 0), median(ratios, 1), median(ratios, 2), median(ratios, 3));
+        System.out.printf(Locale.ROOT, "%-6s %-7s %10.2f %8.2f %8.2f %10.2f %8.2f%n", SizeText.of(size), "MEDIAN",
+                median(ratios, 0), median(ratios, 1), median(ratios, 2), median(ratios, 3), median(ratios, 4));
     }
 
     /** The median of one column (the mean of the middle two for an even count). */
