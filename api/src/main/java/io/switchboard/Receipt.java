@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * The broker's acknowledgement of one message: where it was written and, where the broker has them, its
@@ -16,15 +17,18 @@ public final class Receipt {
     private final int partition;
     private final long offset;
     private final String messageId;
+    /** Where the id comes from when it is made only on demand (see {@link #partitionedLazily}), or null. */
+    private final Supplier<String> messageIdSource;
     private final Instant timestamp;
     private final Object nativeMetadata;
 
-    private Receipt(Destination destination, int partition, long offset, String messageId, Instant timestamp,
-                    Object nativeMetadata) {
+    private Receipt(Destination destination, int partition, long offset, String messageId,
+                    Supplier<String> messageIdSource, Instant timestamp, Object nativeMetadata) {
         this.destination = Objects.requireNonNull(destination, "destination");
         this.partition = partition;
         this.offset = offset;
         this.messageId = messageId;
+        this.messageIdSource = messageIdSource;
         this.timestamp = timestamp;
         this.nativeMetadata = nativeMetadata;
     }
@@ -44,13 +48,28 @@ public final class Receipt {
             throw new IllegalArgumentException("partition must be 0 or more, was " + partition);
         }
         // the default id "partition-offset" is built only when asked for: most callers never look at it
-        return new Receipt(destination, partition, offset, messageId, timestamp, nativeMetadata);
+        return new Receipt(destination, partition, offset, messageId, null, timestamp, nativeMetadata);
+    }
+
+    /**
+     * A receipt from a partitioned broker whose message id is written out only when {@link #messageId()} is asked
+     * for: for a binding whose client's id is an object that is costly to turn into text, which most callers never
+     * read.
+     *
+     * @param messageId gives the id, or null for none; called on each {@link #messageId()}, from any thread
+     */
+    public static Receipt partitionedLazily(Destination destination, int partition, long offset,
+                                            Supplier<String> messageId, Instant timestamp, Object nativeMetadata) {
+        if (partition < 0) {
+            throw new IllegalArgumentException("partition must be 0 or more, was " + partition);
+        }
+        return new Receipt(destination, partition, offset, null, messageId, timestamp, nativeMetadata);
     }
 
     /** A receipt from a broker without partitions (JMS): a message id and perhaps a timestamp. */
     public static Receipt unpartitioned(Destination destination, String messageId, Instant timestamp,
                                         Object nativeMetadata) {
-        return new Receipt(destination, -1, -1, messageId, timestamp, nativeMetadata);
+        return new Receipt(destination, -1, -1, messageId, null, timestamp, nativeMetadata);
     }
 
     /** The destination the message was written to. */
@@ -70,6 +89,9 @@ public final class Receipt {
 
     /** The broker's id for the message, in the broker's usual string form. */
     public Optional<String> messageId() {
+        if (messageIdSource != null) {
+            return Optional.ofNullable(messageIdSource.get());
+        }
         if (messageId == null && partition >= 0 && offset >= 0) {
             return Optional.of(partition + "-" + offset);
         }

@@ -95,7 +95,7 @@ final class PulsarProducerBackend implements ProducerBackend {
                     + " guarantee the producer offers can be kept; nothing was sent. Use a persistent:// topic"));
             return;
         }
-        TopicProducer producer = producers.acquire(target);
+        TopicProducer producer = producers.acquire(target, record.deadlineNanos());
         producer.submit(new PendingMessage(record, outcome, producer));
     }
 

@@ -25,7 +25,8 @@ final class Receipts {
         int partition = chosenPartition >= 0 ? chosenPartition
                 : adv != null && adv.getPartitionIndex() >= 0 ? adv.getPartitionIndex() : 0;
         int partitionOfTopic = partitionedTopic ? chosenPartition : -1;
-        return Receipt.partitioned(destination, partition, -1, text(id, adv, partitionOfTopic), null, id);
+        // the id's text is built only if someone reads it: on the client's I/O thread it would cost more than the rest
+        return Receipt.partitionedLazily(destination, partition, -1, () -> text(id, adv, partitionOfTopic), null, id);
     }
 
     private static String text(MessageId id, MessageIdAdv adv, int partitionOfTopic) {

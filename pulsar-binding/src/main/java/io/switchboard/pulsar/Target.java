@@ -45,6 +45,17 @@ record Target(String name, int partition) {
         return !name.contains("://") || name.startsWith(PERSISTENT);
     }
 
+    /** Written out: the send path looks every record's target up, and a record's generated methods are slower. */
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + partition;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Target that && partition == that.partition && name.equals(that.name);
+    }
+
     /** Whether Pulsar routes (no partition chosen by the producer). */
     boolean routedByPulsar() {
         return partition < 0;

@@ -48,6 +48,8 @@ final class TopicProducer {
         }
     }
 
+    private static final long STAMP_RESOLUTION_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     private final Target target;
     private final MessageSender sender;
     private final PulsarFailures failures;
@@ -57,6 +59,11 @@ final class TopicProducer {
     private final Consumer<TopicProducer> onFailed;
     /** Unfinished records; -1 once retired, after which nobody may use this producer. */
     private final AtomicInteger unfinished = new AtomicInteger();
+    /**
+     * When it was last used, for the cache's least-recently-used choice: the latest deadline of the records it took
+     * (each is its acceptance time plus the same delivery timeout, so deadlines order uses as the clock would,
+     * without reading the clock per record). Written only when it moves by a millisecond or more.
+     */
     private volatile long lastUsedNanos = System.nanoTime();
 
     /** Published only after the records that waited for it were handed over, so later records follow them. */
@@ -103,8 +110,12 @@ final class TopicProducer {
         });
     }
 
-    /** Counts one more unfinished record; false if this producer is retired. */
-    boolean tryAcquire() {
+    /**
+     * Counts one more unfinished record; false if this producer is retired.
+     *
+     * @param usedNanos the record's deadline, which stands for when it was accepted (see {@link #lastUsedNanos})
+     */
+    boolean tryAcquire(long usedNanos) {
         int n;
         do {
             n = unfinished.get();
@@ -112,7 +123,9 @@ final class TopicProducer {
                 return false;
             }
         } while (!unfinished.compareAndSet(n, n + 1));
-        lastUsedNanos = System.nanoTime();
+        if (usedNanos - lastUsedNanos >= STAMP_RESOLUTION_NANOS) {
+            lastUsedNanos = usedNanos;
+        }
         return true;
     }
 

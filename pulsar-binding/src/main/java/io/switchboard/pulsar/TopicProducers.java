@@ -25,13 +25,17 @@ final class TopicProducers {
         this.opener = opener;
     }
 
-    /** The target's producer, opened if needed, with one more record counted on it. */
-    TopicProducer acquire(Target target) {
+    /**
+     * The target's producer, opened if needed, with one more record counted on it.
+     *
+     * @param usedNanos when it is used, as {@link TopicProducer#tryAcquire} takes it
+     */
+    TopicProducer acquire(Target target, long usedNanos) {
         while (true) {
             TopicProducer current = open.get(target);
             if (current == null) {
                 TopicProducer fresh = factory.apply(target);
-                fresh.tryAcquire();
+                fresh.tryAcquire(usedNanos);
                 current = open.putIfAbsent(target, fresh);
                 if (current == null) {
                     fresh.start(opener);
@@ -39,7 +43,7 @@ final class TopicProducers {
                     return fresh;
                 }
             }
-            if (current.tryAcquire()) {
+            if (current.tryAcquire(usedNanos)) {
                 return current;
             }
             open.remove(target, current);
