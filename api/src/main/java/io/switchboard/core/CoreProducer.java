@@ -526,9 +526,9 @@ public final class CoreProducer<V> implements Producer<V> {
                 Log.observerFailed(e);
             }
         }
-        if (settings.contentTypeHeader() && !headers.contains(Headers.CONTENT_TYPE)) {
+        if (settings.contentTypeHeader()) {
             String contentType = serializer.contentType().orElse(null);
-            if (contentType != null) {
+            if (contentType != null && !headers.contains(Headers.CONTENT_TYPE)) {
                 headers = headers.isEmpty() ? contentTypeOnly(contentType) : headers.with(Headers.CONTENT_TYPE, contentType);
             }
         }

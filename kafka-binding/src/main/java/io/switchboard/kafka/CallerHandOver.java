@@ -28,9 +28,10 @@ final class CallerHandOver {
 
     /** Hands {@code record} to Kafka now and returns true, or returns false and leaves it for the sender thread. */
     boolean tryHand(PendingRecord record) {
-        if (!sender.idle() || !metadata.knows(record.topic(), record.record.partition()) || !record.claimForSend()) {
+        if (!sender.idle() || !metadata.knows(record.topic(), record.record.partition())) {
             return false;
         }
+        record.claimUnqueued();
         record.handing(judge.before(record.record));
         try {
             producer.send(record.nativeRecord, record);

@@ -61,6 +61,14 @@ final class PendingRecord implements Callback {
         return record.deadlineNanos() - marginNanos - nowNanos <= 0;
     }
 
+    /**
+     * Claims a record that was never queued for handing to Kafka: nothing else can abandon it, so no atomic step is
+     * needed.
+     */
+    void claimUnqueued() {
+        state = SENDING;
+    }
+
     /** Claims the record for handing to Kafka; false if it was abandoned first. */
     boolean claimForSend() {
         return STATE.compareAndSet(this, QUEUED, SENDING);
