@@ -80,6 +80,17 @@ final class InFlight {
         return all;
     }
 
+    /** How many sends the buckets still link, finished or not (what pruning has not unlinked yet). */
+    int linked() {
+        int count = 0;
+        for (Bucket bucket : byDeadline.values()) {
+            for (PendingSend send = bucket.head; send != null; send = send.next) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /**
      * The sweeper's tick: expires the sends of every bucket whose time span lies wholly before {@code nowNanos},
      * then unlinks finished sends from the buckets due for it.

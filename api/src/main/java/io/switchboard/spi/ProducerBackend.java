@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * A binding's side of one producer. The core producer calls it after validation, serialization, partitioning
@@ -46,6 +47,23 @@ public interface ProducerBackend {
                     + " the message may have been written");
         }
         answer.whenComplete(outcome);
+    }
+
+    /**
+     * The future form of a send that answers a callback: for a binding that implements
+     * {@link #send(OutboundRecord, BiConsumer)} and gives {@link #send(OutboundRecord)} as
+     * {@code return ProducerBackend.asFuture(outcome -> send(record, outcome));}.
+     */
+    static CompletableFuture<Receipt> asFuture(Consumer<BiConsumer<? super Receipt, ? super Throwable>> send) {
+        CompletableFuture<Receipt> answer = new CompletableFuture<>();
+        send.accept((receipt, error) -> {
+            if (error == null) {
+                answer.complete(receipt);
+            } else {
+                answer.completeExceptionally(error);
+            }
+        });
+        return answer;
     }
 
     /**

@@ -73,7 +73,7 @@ public final class BenchSuite {
         if (only.contains("pulsar")) {
             stages.add(new SuiteStage("pulsar", PulsarSideBySide.class, quick
                     ? List.of("--messages", "50000", "--warmup", "100000", "--rounds", "1", "--sizes", "100", "--rate-seconds", "1")
-                    : List.of("--rounds", "5", "--rates", "50,80", "--rate-seconds", "2")));
+                    : List.of("--messages", "1000000", "--rounds", "5", "--rates", "50,80", "--rate-seconds", "2")));
         }
         if (only.contains("jms")) {
             stages.add(new SuiteStage("jms", JmsSideBySide.class, quick

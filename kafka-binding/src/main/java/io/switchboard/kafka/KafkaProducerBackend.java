@@ -62,15 +62,7 @@ final class KafkaProducerBackend implements ProducerBackend {
 
     @Override
     public CompletableFuture<Receipt> send(OutboundRecord record) {
-        CompletableFuture<Receipt> answer = new CompletableFuture<>();
-        send(record, (receipt, error) -> {
-            if (error == null) {
-                answer.complete(receipt);
-            } else {
-                answer.completeExceptionally(error);
-            }
-        });
-        return answer;
+        return ProducerBackend.asFuture(outcome -> send(record, outcome));
     }
 
     /** Answers straight from Kafka's callback (on its I/O thread), with no future of the binding's own. */

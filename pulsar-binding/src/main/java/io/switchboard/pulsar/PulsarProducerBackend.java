@@ -70,15 +70,7 @@ final class PulsarProducerBackend implements ProducerBackend {
 
     @Override
     public CompletableFuture<Receipt> send(OutboundRecord record) {
-        CompletableFuture<Receipt> answer = new CompletableFuture<>();
-        send(record, (receipt, error) -> {
-            if (error == null) {
-                answer.complete(receipt);
-            } else {
-                answer.completeExceptionally(error);
-            }
-        });
-        return answer;
+        return ProducerBackend.asFuture(outcome -> send(record, outcome));
     }
 
     /** Answers straight from Pulsar's callback, with no future of the binding's own. */
