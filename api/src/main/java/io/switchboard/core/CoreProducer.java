@@ -278,10 +278,9 @@ public final class CoreProducer<V> implements Producer<V> {
     }
 
     private void succeed(PendingSend send, Receipt receipt) {
-        if (send.claimFinish() < 0) {
+        if (send.claimAcknowledged() < 0) {
             return;
         }
-        send.acknowledged = true;
         release(send);
         send.notifyAcknowledged(receipt);
         send.succeeded(receipt);
@@ -445,7 +444,7 @@ public final class CoreProducer<V> implements Producer<V> {
         // follow at once, so close does not return while one of them is pending
         InFlight.awaitSettled(accepted, System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
         // failed by the core just now or by the binding while it closed: either way not delivered
-        long abandoned = accepted.stream().filter(send -> !send.internal && !send.acknowledged).count();
+        long abandoned = accepted.stream().filter(send -> !send.internal && !send.isAcknowledged()).count();
         return new CloseResult(abandoned);
     }
 

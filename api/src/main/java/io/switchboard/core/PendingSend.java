@@ -15,8 +15,8 @@ import java.util.function.BiConsumer;
  * One accepted message from acceptance to outcome, and the future its caller holds: one object per send, so the
  * hot path allocates no second future, no bookkeeping entry and no callback.
  *
- * <p>Its state moves QUEUED -> HANDED (with the backend) -> DONE, and back from HANDED to QUEUED when the backend
- * reports it surely not written. Finishing is one atomic step that also tells from which state it finished, so a
+ * <p>Its state moves QUEUED -> HANDED (with the backend) -> DONE or ACKNOWLEDGED, and back from HANDED to QUEUED when
+ * the backend reports it surely not written. Finishing is one atomic step that also tells from which state it finished, so a
  * deadline or close can never report "not written" for a record that a racing dispatch has just handed over.
  *
  * <p>The state, not the future, is what the core decides by: a caller may complete, cancel or time out its
@@ -27,7 +27,10 @@ import java.util.function.BiConsumer;
 final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer<Receipt, Throwable> {
     static final int QUEUED = 0;
     static final int HANDED = 1;
+    /** Finished without an acknowledgement. */
     static final int DONE = 2;
+    /** Finished with the broker's acknowledgement: decided in the same atomic step as finishing. */
+    static final int ACKNOWLEDGED = 3;
 
     /** Receives a backend's answers for the sends of one producer. */
     interface Outcomes {
@@ -42,8 +45,6 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
 
     /** Replaced only before the send is handed over (partition placement), on a thread the hand-over follows. */
     OutboundRecord record;
-    /** Set before the future succeeds, so close can tell delivered from abandoned. */
-    volatile boolean acknowledged;
     /** Written by whichever thread dispatches the send, one at a time. */
     int attempts;
     /** The next send of the same deadline bucket (see {@link InFlight}); set before the send is published there. */
@@ -54,7 +55,8 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
     /** An updater rather than an AtomicInteger: one object less per send. */
     private static final AtomicIntegerFieldUpdater<PendingSend> STATE =
             AtomicIntegerFieldUpdater.newUpdater(PendingSend.class, "state");
-    private volatile int state = QUEUED;
+    /** QUEUED (0) to start with: the default, so no volatile write in the constructor. */
+    private volatile int state;
 
     PendingSend(Message<?> message, OutboundRecord record, List<SendObserver> observers, boolean internal,
                 Outcomes outcomes) {
@@ -92,24 +94,38 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
 
     /** Claims the right to finish; returns the state it finished from, or -1 if it was already finished. */
     int claimFinish() {
+        return claim(DONE);
+    }
+
+    /** Claims the right to finish as acknowledged; returns as {@link #claimFinish()}. */
+    int claimAcknowledged() {
+        return claim(ACKNOWLEDGED);
+    }
+
+    private int claim(int finished) {
         while (true) {
             int current = state;
-            if (current == DONE) {
+            if (current >= DONE) {
                 return -1;
             }
-            if (STATE.compareAndSet(this, current, DONE)) {
+            if (STATE.compareAndSet(this, current, finished)) {
                 return current;
             }
         }
     }
 
     boolean isFinished() {
-        return state == DONE;
+        return state >= DONE;
+    }
+
+    /** Whether it finished with the broker's acknowledgement (so close can tell delivered from abandoned). */
+    boolean isAcknowledged() {
+        return state == ACKNOWLEDGED;
     }
 
     /** Finished, and its future done: what flush and close wait for, so no caller finds its future pending after. */
     boolean isSettled() {
-        return state == DONE && isDone();
+        return state >= DONE && isDone();
     }
 
     boolean isQueued() {

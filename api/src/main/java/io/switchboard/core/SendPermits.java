@@ -15,15 +15,33 @@ import java.util.concurrent.locks.ReentrantLock;
  * The one bound on accepted-but-unfinished messages: a permit per message and one per value byte. Not a second
  * queue: a permit is held from acceptance to outcome while the client does the buffering.
  *
- * <p>Both counts live in one word (messages in the high half, bytes in the low half), so taking and giving back
- * room is one atomic operation each, on the sending thread and on the client's completing thread. Only a sender
- * that finds the buffer full takes the lock, to wait; a release looks at the lock only when someone waits.
+ * <p>Two running totals, each one word worth {@code messages * 2^32 + bytes}: what senders have taken
+ * ({@link #taken}, written by sending threads) and what completions have given back ({@link Returns}, written by
+ * the client's completing thread, on a cache line of its own). What is in use is their difference, exact in 64-bit
+ * arithmetic however often the totals wrap, and its halves are the messages and the bytes in use (each below 2^31).
+ * So the sending thread and the completing thread never write the same word: a sender decides with the returns it
+ * last read, which can only make it see the buffer fuller than it is, and reads them again only when that says
+ * full. Only a sender that finds the buffer full takes the lock, to wait; a return looks at the lock only when
+ * someone waits.
  */
 final class SendPermits {
-    private static final AtomicLongFieldUpdater<SendPermits> USED =
-            AtomicLongFieldUpdater.newUpdater(SendPermits.class, "used");
+    private static final AtomicLongFieldUpdater<SendPermits> TAKEN =
+            AtomicLongFieldUpdater.newUpdater(SendPermits.class, "taken");
     private static final long ONE_MESSAGE = 1L << 32;
     private static final long BYTES_MASK = ONE_MESSAGE - 1;
+
+    /** The running total of what completions gave back, padded to a cache line of its own. */
+    @SuppressWarnings("unused")
+    private static final class Returns {
+        private static final AtomicLongFieldUpdater<Returns> TOTAL = AtomicLongFieldUpdater.newUpdater(Returns.class, "total");
+        private long p1, p2, p3, p4, p5, p6, p7;
+        volatile long total;
+        private long q1, q2, q3, q4, q5, q6, q7;
+
+        void add(long amount) {
+            TOTAL.getAndAdd(this, amount);
+        }
+    }
 
     private final BufferFullPolicy policy;
     private final long maxBlockNanos;
@@ -31,8 +49,11 @@ final class SendPermits {
     private final long maxBytes;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition roomMade = lock.newCondition();
-    /** Messages in the high 32 bits, bytes in the low 32 (both bounded by int limits, so neither overflows). */
-    private volatile long used;
+    /** The running total of what senders took (see the class comment). */
+    private volatile long taken;
+    private final Returns returns = new Returns();
+    /** The returns as a sender last read them: never more than the real total, so deciding by it is safe. */
+    private volatile long returnsSeen;
     /** Senders waiting for room; a release signals only when there are some. */
     private volatile int waiting;
     private volatile boolean closed;
@@ -61,7 +82,7 @@ final class SendPermits {
     }
 
     void release(int size) {
-        USED.getAndAdd(this, -(ONE_MESSAGE + size));
+        returns.add(ONE_MESSAGE + size);
         if (waiting > 0) {
             signalAll();
         }
@@ -74,17 +95,28 @@ final class SendPermits {
     }
 
     private boolean tryAcquire(int size) {
+        boolean fresh = false;
         while (true) {
-            long current = used;
-            long messages = current >>> 32;
-            long bytes = current & BYTES_MASK;
-            if (messages >= maxMessages || bytes + size > maxBytes) {
-                return false;
+            long current = taken;
+            long returned = returnsSeen;
+            if (!fits(current - returned, size)) {
+                if (fresh) {
+                    return false;
+                }
+                // full by the returns last read: read them again, once
+                returnsSeen = returns.total;
+                fresh = true;
+                continue;
             }
-            if (USED.compareAndSet(this, current, current + ONE_MESSAGE + size)) {
+            if (TAKEN.compareAndSet(this, current, current + ONE_MESSAGE + size)) {
                 return true;
             }
         }
+    }
+
+    /** Whether one more message of {@code size} bytes fits next to what is in use ({@code inUse}, both halves). */
+    private boolean fits(long inUse, int size) {
+        return (inUse >>> 32) < maxMessages && (inUse & BYTES_MASK) + size <= maxBytes;
     }
 
     private void awaitRoom(int size) {
@@ -127,8 +159,8 @@ final class SendPermits {
     }
 
     private MessagingException full(int size) {
-        long current = used;
-        boolean messagesFull = (current >>> 32) >= maxMessages;
+        long inUse = taken - returns.total;
+        boolean messagesFull = (inUse >>> 32) >= maxMessages;
         String what = messagesFull ? "messages" : "bytes";
         String setting = messagesFull ? ProducerSettings.BUFFER_MAX_MESSAGES : ProducerSettings.BUFFER_MAX_BYTES;
         long limit = messagesFull ? maxMessages : maxBytes;

@@ -34,15 +34,19 @@ final class PendingRecord implements Callback {
     long enqueuedNanos;
     private final FailureJudge judge;
     private final BiConsumer<? super Receipt, ? super Throwable> outcome;
-    private volatile int state = QUEUED;
+    /** QUEUED (0) to start with: the default, so no volatile write in the constructor. */
+    private volatile int state;
     private volatile int answered;
     /** The reason it failed with, or null while it has not failed. */
     private volatile Reason failedWith;
     /** Whether it went through the sender thread's queue (counted there until it leaves the queue). */
     boolean queued;
     /** The sender thread while it is inside {@code send}: a callback on it is Kafka failing the record there. */
-    private volatile Thread sendingThread;
-    private volatile WireActivity.Snapshot before = WireActivity.Snapshot.UNKNOWN;
+    // Plain fields, though read on Kafka's I/O thread: the handing thread writes them before Kafka's send, which
+    // passes the callback to the I/O thread under Kafka's own lock (so the I/O thread sees them); and a stale
+    // sendingThread there is the handing thread or null, never the I/O thread, so it judges the same.
+    private Thread sendingThread;
+    private WireActivity.Snapshot before = WireActivity.Snapshot.UNKNOWN;
 
     PendingRecord(OutboundRecord record, ProducerRecord<byte[], byte[]> nativeRecord, FailureJudge judge,
                   BiConsumer<? super Receipt, ? super Throwable> outcome) {
@@ -66,7 +70,7 @@ final class PendingRecord implements Callback {
      * needed.
      */
     void claimUnqueued() {
-        state = SENDING;
+        STATE.lazySet(this, SENDING);
     }
 
     /** Claims the record for handing to Kafka; false if it was abandoned first. */
@@ -77,7 +81,7 @@ final class PendingRecord implements Callback {
     /** Fails the record if Kafka has not got it yet; true if this call failed it. */
     boolean abandon(MessagingException error) {
         if (STATE.compareAndSet(this, QUEUED, ABANDONED)) {
-            answer(null, error);
+            failOnce(error);
             return true;
         }
         return false;
@@ -92,7 +96,7 @@ final class PendingRecord implements Callback {
     /** Called by the sender thread once {@code send} returned or threw. */
     void handed() {
         sendingThread = null;
-        state = HANDED;
+        STATE.lazySet(this, HANDED);   // nothing races for the state once it is with Kafka
     }
 
     /** The reason the record already failed with, or null while it has not failed. */
@@ -102,29 +106,28 @@ final class PendingRecord implements Callback {
 
     /** Fails the record with a reason the handing thread established (Kafka threw while it was handed over). */
     void fail(MessagingException error) {
-        answer(null, error);
+        failOnce(error);
     }
 
     @Override
     public void onCompletion(RecordMetadata metadata, Exception exception) {
         if (exception == null) {
-            answer(receipt(metadata), null);
+            // straight on, writing nothing here: Kafka calls back once, only for a record it was handed (so never for
+            // one abandoned before), and the core finishes a send once whatever it hears
+            outcome.accept(receipt(metadata), null);
         } else if (Thread.currentThread() == sendingThread) {
-            answer(null, judge.notAppended(exception, topic()));
+            failOnce(judge.notAppended(exception, topic()));
         } else {
-            answer(null, judge.afterAppend(exception, topic(), before));
+            failOnce(judge.afterAppend(exception, topic(), before));
         }
     }
 
-    /** The first answer counts: Kafka either calls back or throws, and an abandoned record is never handed over. */
-    private void answer(Receipt receipt, MessagingException error) {
-        if (!ANSWERED.compareAndSet(this, 0, 1)) {
-            return;
-        }
-        if (error != null) {
+    /** The first failure counts: Kafka either calls back or throws, and an abandoned record is never handed over. */
+    private void failOnce(MessagingException error) {
+        if (ANSWERED.compareAndSet(this, 0, 1)) {
             failedWith = error.reason();
+            outcome.accept(null, error);
         }
-        outcome.accept(receipt, error);
     }
 
     private Receipt receipt(RecordMetadata metadata) {

@@ -64,18 +64,20 @@ final class PendingMessage implements BiConsumer<MessageId, Throwable> {
         }
     }
 
-    void succeed(Receipt receipt) {
-        answer(receipt, null);
+    /**
+     * Pulsar acknowledged it: reported straight on, writing nothing here. Pulsar answers once, only for a record it
+     * was handed, and a record that failed before (a deadline, a close, a producer that could not open) never is.
+     */
+    private void succeed(Receipt receipt) {
+        producer.release();
+        outcome.accept(receipt, null);
     }
 
+    /** Fails it; the first failure counts. */
     void fail(MessagingException error) {
-        answer(null, error);
-    }
-
-    private void answer(Receipt receipt, MessagingException error) {
         if (ANSWERED.compareAndSet(this, 0, 1)) {
             producer.release();
-            outcome.accept(receipt, error);
+            outcome.accept(null, error);
         }
     }
 }
