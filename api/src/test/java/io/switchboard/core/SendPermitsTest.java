@@ -3,11 +3,14 @@ package io.switchboard.core;
 import io.switchboard.MessagingException;
 import io.switchboard.ProducerSettings;
 import io.switchboard.Reason;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +19,13 @@ import static org.awaitility.Awaitility.await;
 
 /** The buffer bound kept in one word: both limits, both policies, and close waking who waits. */
 class SendPermitsTest {
+    /** The waiting sender's own thread: the common pool may be busy with other tests' work. */
+    private final ExecutorService sender = Executors.newSingleThreadExecutor();
+
+    @AfterEach
+    void stopSender() {
+        sender.shutdownNow();
+    }
 
     private static SendPermits permits(String whenFull, int maxMessages, int maxBytes) {
         return new SendPermits(ProducerSettings.from(Map.of(
@@ -59,7 +69,7 @@ class SendPermitsTest {
     void blockedSenderGoesOnRelease() throws Exception {
         SendPermits permits = permits("block", 1, 1_000);
         permits.acquire(1);
-        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> permits.acquire(1));
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> permits.acquire(1), sender);
         await().during(200, TimeUnit.MILLISECONDS).atMost(5, TimeUnit.SECONDS).until(() -> !waiting.isDone());
         permits.release(1);
         waiting.get(10, TimeUnit.SECONDS);
@@ -71,7 +81,7 @@ class SendPermitsTest {
     void closeWakesWaiters() throws Exception {
         SendPermits permits = permits("block", 1, 1_000);
         permits.acquire(1);
-        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> permits.acquire(1));
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> permits.acquire(1), sender);
         await().during(200, TimeUnit.MILLISECONDS).atMost(5, TimeUnit.SECONDS).until(() -> !waiting.isDone());
         permits.wakeAll();
         await().atMost(10, TimeUnit.SECONDS).until(waiting::isDone);
