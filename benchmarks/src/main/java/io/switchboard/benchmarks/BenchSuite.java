@@ -30,11 +30,21 @@ public final class BenchSuite {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("switchboard bench: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         OptionParser given = OptionParser.parse(args, "BenchSuite", Set.of("quick", "only", "out"));
         boolean quick = given.flag("quick");
         Set<String> only = new LinkedHashSet<>(Arrays.asList(given.text("only", "core,kafka,pulsar,jms").split(",")));
         if (!PARTS.containsAll(only)) {
-            throw new IllegalArgumentException("--only takes some of " + PARTS + ", was " + only);
+            throw new IllegalArgumentException("--only takes a comma-separated list of core, kafka, pulsar and jms,"
+                    + " was '" + String.join(",", only) + "'");
         }
         Path out = Path.of(given.text("out", "benchmarks/results")).toAbsolutePath();
         Files.createDirectories(out);
