@@ -14,7 +14,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.Consumer;
 
 /**
@@ -57,8 +58,22 @@ final class TopicProducer {
     private final ScheduledExecutorService timer;
     private final Runnable onIdle;
     private final Consumer<TopicProducer> onFailed;
-    /** Unfinished records; -1 once retired, after which nobody may use this producer. */
-    private final AtomicInteger unfinished = new AtomicInteger();
+    private static final AtomicIntegerFieldUpdater<TopicProducer> LIFE =
+            AtomicIntegerFieldUpdater.newUpdater(TopicProducer.class, "life");
+    private static final AtomicLongFieldUpdater<TopicProducer> TAKEN =
+            AtomicLongFieldUpdater.newUpdater(TopicProducer.class, "taken");
+    private static final int ACTIVE = 0;
+    private static final int RETIRING = 1;
+    private static final int RETIRED = 2;
+    /**
+     * Records counted on this producer, written by sending threads; {@link #finished}, by the client's threads.
+     * Unfinished records are the difference. Two totals instead of one count, so that a send and an acknowledgement
+     * never write the same word (the hot path's costliest step when they run on two cores).
+     */
+    private volatile long taken;
+    private final FinishedCount finished = new FinishedCount();
+    /** ACTIVE, RETIRING while {@link #tryRetire} decides, then RETIRED for good or ACTIVE again. */
+    private volatile int life;
     /**
      * When it was last used, for the cache's least-recently-used choice: the latest deadline of the records it took
      * (each is its acceptance time plus the same delivery timeout, so deadlines order uses as the clock would,
@@ -116,37 +131,71 @@ final class TopicProducer {
      * @param usedNanos the record's deadline, which stands for when it was accepted (see {@link #lastUsedNanos})
      */
     boolean tryAcquire(long usedNanos) {
-        int n;
-        do {
-            n = unfinished.get();
-            if (n < 0) {
+        while (true) {
+            int state = life;
+            if (state == RETIRED) {
                 return false;
             }
-        } while (!unfinished.compareAndSet(n, n + 1));
+            if (state == RETIRING) {
+                Thread.onSpinWait();   // tryRetire is deciding, from the counts only: a few reads
+                continue;
+            }
+            TAKEN.incrementAndGet(this);
+            if (life == ACTIVE) {
+                break;
+            }
+            // retirement began meanwhile and decides without this record: give the count back, and look again
+            finished.add();
+        }
         if (usedNanos - lastUsedNanos >= STAMP_RESOLUTION_NANOS) {
             lastUsedNanos = usedNanos;
         }
         return true;
     }
 
-    /** One record finished. */
+    /** One record finished; tells the listener, which does nothing unless the Switchboard producer is closing. */
     void release() {
-        if (unfinished.decrementAndGet() == 0) {
-            onIdle.run();
-        }
+        finished.add();
+        onIdle.run();
     }
 
     boolean isIdle() {
-        return unfinished.get() <= 0;
+        long done = finished.total;   // first, as in tryRetire
+        return taken == done;
     }
 
     long lastUsedNanos() {
         return lastUsedNanos;
     }
 
-    /** Retires this producer if it is idle: nobody can acquire it afterwards. */
+    /**
+     * Retires this producer if it is idle: nobody can acquire it afterwards. A sender that counts a record while this
+     * decides sees RETIRING and gives the count back, so idle here means idle for good.
+     */
     boolean tryRetire() {
-        return unfinished.compareAndSet(0, -1);
+        if (!LIFE.compareAndSet(this, ACTIVE, RETIRING)) {
+            return false;
+        }
+        // the finished total first: equal to the taken one read after it only if nothing was unfinished then and
+        // nothing was counted since (a sender counting after the first read sees RETIRING and gives its count back)
+        long done = finished.total;
+        boolean idle = taken == done;
+        life = idle ? RETIRED : ACTIVE;
+        return idle;
+    }
+
+    /** The running total of finished records, on a cache line of its own (written by the client's threads). */
+    @SuppressWarnings("unused")
+    private static final class FinishedCount {
+        private static final AtomicLongFieldUpdater<FinishedCount> TOTAL =
+                AtomicLongFieldUpdater.newUpdater(FinishedCount.class, "total");
+        private long p1, p2, p3, p4, p5, p6, p7;
+        volatile long total;
+        private long q1, q2, q3, q4, q5, q6, q7;
+
+        void add() {
+            TOTAL.incrementAndGet(this);
+        }
     }
 
     /** Sends the record now if the native producer is open, or queues it behind the ones waiting for it. */
