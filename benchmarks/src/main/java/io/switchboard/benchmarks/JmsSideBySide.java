@@ -625,20 +625,8 @@ public final class JmsSideBySide {
         }
 
         /**
-         * What each session spent per message: from the moment its thread could start the message (handed over,
-         * and the previous message of that session finished) to the message's completion.
-         */
-        long[] sendTimes() {
-            long[] starts = sendStarts();
-            long[] times = new long[messages];
-            for (int i = 0; i < messages; i++) {
-                times[i] = Math.max(0, finished[i] - starts[i]);
-            }
-            return times;
-        }
-
-        /**
-         * When each message's send time starts: the later of its start and the previous completion on its lane.
+         * When each message's send time starts: the later of its start and the previous completion on its lane, so
+         * that the send time is what one session spent on the message (handed over, the previous one finished).
          * For the native senders, and naive-sync's one thread, it is the start (each send begins after the last).
          */
         long[] sendStarts() {
@@ -679,11 +667,12 @@ public final class JmsSideBySide {
                           double p999Ms, double e2eP50Ms, double e2eP99Ms, double cpuMicrosPerMessage, CpuSplit split,
                           int errors, int laneMismatches, double load) implements RoundRatios.Measured {
         Result(Kind kind, int size, int round, Run run) {
+            this(kind, size, round, run, Latencies.of(run.sendStarts(), run.finished), Latencies.of(run.started, run.finished));
+        }
+
+        private Result(Kind kind, int size, int round, Run run, Latencies send, Latencies endToEnd) {
             this(kind, size, round, run.messages, SendTimings.perSecond(run.messages, run.begin, run.finished),
-                    SendTimings.percentileMs(run.sendTimes(), 0.50), SendTimings.percentileMs(run.sendTimes(), 0.99),
-                    Latencies.of(run.sendStarts(), run.finished).ms(0.999),
-                    SendTimings.latencyPercentileMs(run.started, run.finished, 0.50),
-                    SendTimings.latencyPercentileMs(run.started, run.finished, 0.99),
+                    send.ms(0.50), send.ms(0.99), send.ms(0.999), endToEnd.ms(0.50), endToEnd.ms(0.99),
                     run.cpuNanos / 1_000.0 / run.messages, run.cpuSplit, run.errors.get(), run.laneMismatches(),
                     run.loadBefore);
         }

@@ -23,11 +23,44 @@ final class PhasedRounds<K, R extends PhasedRounds.Measured> {
 
         int round();
 
-        int messages();
+        RunFigures figures();
 
-        int errors();
+        default int messages() {
+            return figures().messages();
+        }
 
-        double load();
+        default int errors() {
+            return figures().errors();
+        }
+
+        default double load() {
+            return figures().load();
+        }
+
+        @Override
+        default double perSecond() {
+            return figures().perSecond();
+        }
+
+        @Override
+        default double p50Ms() {
+            return figures().p50Ms();
+        }
+
+        @Override
+        default double p99Ms() {
+            return figures().p99Ms();
+        }
+
+        @Override
+        default double p999Ms() {
+            return figures().p999Ms();
+        }
+
+        @Override
+        default double cpuMicrosPerMessage() {
+            return figures().cpuMicrosPerMessage();
+        }
     }
 
     /** The shape of the rounds: counts, sizes and rates. */

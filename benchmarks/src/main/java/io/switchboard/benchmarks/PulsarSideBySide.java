@@ -458,23 +458,11 @@ public final class PulsarSideBySide {
         } finally {
             admin.topics().deletePartitionedTopic(topic, true);
         }
-        return new Result(kind, size, rounds.phase().mode(), round, measured, split);
+        return new Result(kind, size, rounds.phase().mode(), round, RunFigures.of(measured), split);
     }
 
-    private record Result(Kind kind, int size, String mode, int round, int messages, double perSecond, double p50Ms,
-                          double p99Ms, double p999Ms, double maxMs, double cpuMicrosPerMessage, CpuSplit split, int errors,
-                          double load)
+    private record Result(Kind kind, int size, String mode, int round, RunFigures figures, CpuSplit split)
             implements PhasedRounds.Measured {
-        Result(Kind kind, int size, String mode, int round, PipelinedRun run, CpuSplit split) {
-            this(kind, size, mode, round, run.messages, run.perSecond(), run.latencies(), run.cpuMicrosPerMessage(), split,
-                    run.errors.get(), run.loadBefore);
-        }
-
-        private Result(Kind kind, int size, String mode, int round, int messages, double perSecond, Latencies latencies,
-                       double cpuMicrosPerMessage, CpuSplit split, int errors, double load) {
-            this(kind, size, mode, round, messages, perSecond, latencies.ms(0.50), latencies.ms(0.99), latencies.ms(0.999),
-                    latencies.ms(1.0), cpuMicrosPerMessage, split, errors, load);
-        }
 
         @Override
         public String client() {
@@ -483,12 +471,11 @@ public final class PulsarSideBySide {
 
         @Override
         public String line() {
-            double perMessage = 1_000.0 * messages;
-            return String.format(Locale.ROOT, "%-6s %-5s %-11s %,10.0f %8.2f %8.2f %8.2f %8.2f %8.1f %7.1f %7.1f %7.1f %7.1f %7.1f %6d %6.2f",
-                    SizeText.of(size), round == 0 ? "warm" : Integer.toString(round), kind.label, perSecond, p50Ms, p99Ms,
-                    p999Ms, maxMs, cpuMicrosPerMessage, split.callerNanos() / perMessage, split.ioNanos() / perMessage,
-                    split.clientOtherNanos() / perMessage, split.switchboardNanos() / perMessage,
-                    split.otherNanos() / perMessage, errors, load);
+            double perMessage = 1_000.0 * figures.messages();
+            return String.format(Locale.ROOT, "%-6s %-5s %-11s %s %7.1f %7.1f %7.1f %7.1f %7.1f %6d %6.2f",
+                    SizeText.of(size), round == 0 ? "warm" : Integer.toString(round), kind.label, figures.columns(),
+                    split.callerNanos() / perMessage, split.ioNanos() / perMessage, split.clientOtherNanos() / perMessage,
+                    split.switchboardNanos() / perMessage, split.otherNanos() / perMessage, figures.errors(), figures.load());
         }
     }
 

@@ -39,8 +39,6 @@ final class PendingRecord implements Callback {
     private volatile int answered;
     /** The reason it failed with, or null while it has not failed. */
     private volatile Reason failedWith;
-    /** Whether it went through the sender thread's queue (counted there until it leaves the queue). */
-    boolean queued;
     /** The sender thread while it is inside {@code send}: a callback on it is Kafka failing the record there. */
     // Plain fields, though read on Kafka's I/O thread: the handing thread writes them before Kafka's send, which
     // passes the callback to the I/O thread under Kafka's own lock (so the I/O thread sees them); and a stale

@@ -77,7 +77,6 @@ final class SenderLoop {
 
     /** Queues a record; never blocks. */
     void submit(PendingRecord record) {
-        record.queued = true;
         record.enqueuedNanos = System.nanoTime();
         unhanded.incrementAndGet();
         queue.offer(record);

@@ -2,7 +2,6 @@ package io.switchboard.pulsar;
 
 import io.switchboard.MessagingException;
 import io.switchboard.Reason;
-import io.switchboard.Receipt;
 import io.switchboard.spi.OutboundRecord;
 import org.apache.pulsar.client.api.MessageId;
 import org.apache.pulsar.client.api.Producer;
