@@ -141,7 +141,7 @@ final class CaseScope {
         }
         for (Producer<?> producer : producers) {
             try {
-                assertTimeoutPreemptively(CLEANUP_CLOSE.plus(BindingCompatibilityKit.MARGIN),
+                assertTimeoutPreemptively(CLEANUP_CLOSE.plus(ContractPart.MARGIN),
                         () -> producer.close(CLEANUP_CLOSE),
                         "close(" + CLEANUP_CLOSE + ") of a producer after the case did not return in bound");
             } catch (Throwable e) {

@@ -58,7 +58,7 @@ final class Stall {
     /** Lets through what a lingering binding holds; a no-op when the broker was stopped and started again. */
     void release(Producer<?> producer) {
         if (!byBroker) {
-            BindingCompatibilityKit.flushInBound(producer, BindingCompatibilityKit.FLUSH_TIMEOUT);
+            ContractPart.flushInBound(producer, ContractPart.FLUSH_TIMEOUT);
         }
     }
 }
