@@ -7,6 +7,7 @@ import io.switchboard.embedded.jms.EmbeddedJmsBroker;
 import io.switchboard.tck.BindingFixture;
 import io.switchboard.tck.BrokerControl;
 import io.switchboard.tck.NativeProbe;
+import io.switchboard.tck.SecretSettings;
 import io.switchboard.tck.ProbedMessage;
 import jakarta.jms.ConnectionFactory;
 
@@ -23,6 +24,8 @@ import java.util.function.Consumer;
  * stops and starts the embedded broker on the same store and port.
  */
 final class JmsFixture implements BindingFixture {
+    private static final String WRONG_PASSWORD = "app-Wr0ng-8Lm";
+
     private final EmbeddedJmsBroker broker;
     private final ConnectionFactory factory;
     private final JmsProbe probe;
@@ -63,6 +66,13 @@ final class JmsFixture implements BindingFixture {
     @Override
     public Destination createQueue(String name) {
         return Destination.queue(name);
+    }
+
+    /** The test user's password, which the broker checks, and a wrong one, which it refuses. */
+    @Override
+    public Optional<SecretSettings> secretSettings() {
+        return Optional.of(new SecretSettings(Map.of(), Map.of("jms.password", WRONG_PASSWORD),
+                Set.of(TestBrokers.PASSWORD, WRONG_PASSWORD), Destination.of("tck-secrets")));
     }
 
     @Override

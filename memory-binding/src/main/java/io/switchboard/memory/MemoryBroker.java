@@ -62,6 +62,21 @@ public final class MemoryBroker {
         return named(DEFAULT_NAME);
     }
 
+    /**
+     * The partition this broker puts a keyed message on when the producer names none: murmur2 of the UTF-8 key,
+     * as Kafka's default partitioner computes it, modulo {@code partitions}.
+     *
+     * @param key        the message's key
+     * @param partitions the destination's partition count, 1 or more
+     * @return a partition from 0 to {@code partitions - 1}
+     */
+    public static int keyPartition(String key, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be 1 or more, was " + partitions);
+        }
+        return KeyHash.partition(key, partitions);
+    }
+
     /** This broker's name, as in {@code memory://name}. */
     public String name() {
         return name;

@@ -1,23 +1,26 @@
 package io.switchboard.pulsar;
 
-import io.switchboard.embedded.pulsar.EmbeddedPulsar;
 import io.switchboard.embedded.pulsar.EmbeddedPulsarExtension;
 import io.switchboard.tck.BindingCompatibilityKit;
 import io.switchboard.tck.BindingFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The compatibility kit on the pulsar binding, against one embedded broker shared by the whole run. */
 class PulsarBindingCompatibilityTest extends BindingCompatibilityKit {
     @RegisterExtension
     static final EmbeddedPulsarExtension PULSAR = TestBrokers.main();
+    /** For the secret cases: the same broker as {@link SecurityTest}'s, so the run still starts two at most. */
+    @RegisterExtension
+    static final EmbeddedPulsarExtension SECURED = TestBrokers.secured();
 
     private static PulsarFixture fixture;
 
     @BeforeAll
-    static void openFixture(EmbeddedPulsar pulsar) {
-        fixture = new PulsarFixture(pulsar);
+    static void openFixture(ExtensionContext context) {
+        fixture = new PulsarFixture(PULSAR.sharedBroker(context), SECURED.sharedBroker(context));
     }
 
     @AfterAll

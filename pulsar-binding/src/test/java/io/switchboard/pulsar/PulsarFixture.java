@@ -6,13 +6,25 @@ import io.switchboard.ProducerSettings;
 import io.switchboard.embedded.pulsar.EmbeddedPulsar;
 import io.switchboard.tck.BindingFixture;
 import io.switchboard.tck.BrokerControl;
+import io.switchboard.tck.NativePartitioner;
 import io.switchboard.tck.NativeProbe;
+import io.switchboard.tck.SecretSettings;
+import org.apache.pulsar.client.api.MessageId;
+import org.apache.pulsar.client.api.MessageIdAdv;
+import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The compatibility kit's fixture for the pulsar binding, on an {@link EmbeddedPulsar}: producers connect to it,
@@ -21,10 +33,17 @@ import java.util.Set;
  */
 final class PulsarFixture implements BindingFixture, AutoCloseable {
     private final EmbeddedPulsar pulsar;
+    private final EmbeddedPulsar secured;
     private final PulsarClient probeClient;
+    private SecretSettings secretSettings;
 
-    PulsarFixture(EmbeddedPulsar pulsar) {
+    /**
+     * @param pulsar  the broker the kit runs on
+     * @param secured a broker that authenticates tokens, for the secret cases
+     */
+    PulsarFixture(EmbeddedPulsar pulsar, EmbeddedPulsar secured) {
         this.pulsar = pulsar;
+        this.secured = secured;
         try {
             this.probeClient = PulsarClient.builder().serviceUrl(pulsar.serviceUrl()).build();
         } catch (PulsarClientException e) {
@@ -59,6 +78,48 @@ final class PulsarFixture implements BindingFixture, AutoCloseable {
     @Override
     public NativeProbe probe() {
         return new PulsarProbe(probeClient);
+    }
+
+    /** Pulsar's own producer, default routing, sends each key to a twin topic; its message ids name the partition. */
+    @Override
+    public Optional<NativePartitioner> nativePartitioner() {
+        return Optional.of(this::nativePartitions);
+    }
+
+    /** A superuser token on the secured broker, and a forged one (its signature changed), which the broker refuses. */
+    @Override
+    public synchronized Optional<SecretSettings> secretSettings() {
+        if (secretSettings == null) {
+            String token = secured.createToken(EmbeddedPulsar.SUPERUSER_ROLE);
+            int dot = token.lastIndexOf('.');
+            String forged = token.substring(0, dot + 1) + (token.charAt(dot + 1) == 'A' ? 'B' : 'A') + token.substring(dot + 2);
+            String topic = secured.createTopic("tck-secrets-" + UUID.randomUUID());
+            secretSettings = new SecretSettings(
+                    Map.of(PulsarKeys.SERVICE_URL, secured.serviceUrl(), PulsarKeys.AUTH_TOKEN, token),
+                    Map.of(PulsarKeys.SERVICE_URL, secured.serviceUrl(), PulsarKeys.AUTH_TOKEN, forged),
+                    Set.of(token, forged), Destination.of(topic));
+        }
+        return Optional.of(secretSettings);
+    }
+
+    private Map<String, Integer> nativePartitions(Destination destination, int partitions, List<String> keys) {
+        String twin = createDestination(destination.name() + "-native-twin", partitions).name();
+        Map<String, Integer> placed = new LinkedHashMap<>();
+        try (Producer<byte[]> producer = probeClient.newProducer().topic(twin).create()) {
+            Map<String, CompletableFuture<MessageId>> sent = new LinkedHashMap<>();
+            keys.forEach(key -> sent.put(key, producer.newMessage().key(key).value(new byte[0]).sendAsync()));
+            producer.flush();
+            for (Map.Entry<String, CompletableFuture<MessageId>> entry : sent.entrySet()) {
+                MessageIdAdv id = (MessageIdAdv) entry.getValue().get(30, TimeUnit.SECONDS);
+                placed.put(entry.getKey(), id.getPartitionIndex());
+            }
+        } catch (PulsarClientException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Pulsar's own producer could not send to the twin topic " + twin, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return placed;
     }
 
     @Override

@@ -34,6 +34,10 @@ import java.util.concurrent.TimeUnit;
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 public abstract class BindingCompatibilityKit {
+    static {
+        // before the fixture (a static field of the subclass, initialised after this class) starts a broker that logs
+        CaseLogs.requestProvider();
+    }
 
     /**
      * The fixture the kit runs on. Called once per case; return one shared instance (a static field), since
@@ -68,6 +72,14 @@ public abstract class BindingCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("The caller is never blocked")
+    class CallerNeverBlocked extends CallerNeverBlockedContract {
+        CallerNeverBlocked() {
+            super(BindingCompatibilityKit.this);
+        }
+    }
+
+    @Nested
     @DisplayName("Flush and close")
     class FlushAndClose extends FlushAndCloseContract {
         FlushAndClose() {
@@ -87,6 +99,14 @@ public abstract class BindingCompatibilityKit {
     @DisplayName("Errors and bad input")
     class ErrorsAndBadInput extends ErrorsAndBadInputContract {
         ErrorsAndBadInput() {
+            super(BindingCompatibilityKit.this);
+        }
+    }
+
+    @Nested
+    @DisplayName("Secrets are never shown")
+    class Secrets extends SecretsContract {
+        Secrets() {
             super(BindingCompatibilityKit.this);
         }
     }

@@ -47,6 +47,23 @@ public interface BindingFixture {
     /** Reads destinations with the broker's own client. */
     NativeProbe probe();
 
+    /**
+     * Where the broker's own producer, with its default settings, puts keyed messages, for the case that proves
+     * a binding picks the partition the native client would; empty when the fixture cannot tell (the case is then
+     * skipped and says why). Implement it with the native client itself, never with a copy of its hash.
+     */
+    default Optional<NativePartitioner> nativePartitioner() {
+        return Optional.empty();
+    }
+
+    /**
+     * A producer configuration that holds secrets (passwords, tokens, JAAS configuration), for the cases that
+     * require no secret to appear in anything a user can see; empty when the binding takes no secret.
+     */
+    default Optional<SecretSettings> secretSettings() {
+        return Optional.empty();
+    }
+
     /** Stops and starts the broker, for the outage cases; empty when the fixture cannot. */
     default Optional<BrokerControl> brokerControl() {
         return Optional.empty();

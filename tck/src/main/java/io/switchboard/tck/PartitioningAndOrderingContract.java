@@ -11,8 +11,10 @@ import io.switchboard.Serializers;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +25,7 @@ import static io.switchboard.ProducerSettings.PARTITIONER;
 import static io.switchboard.tck.ProbeReads.values;
 import static io.switchboard.tck.ProbeReads.valuesByKey;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Keys keep their partition and their order; the producer's own partitioners do what they say. */
 abstract class PartitioningAndOrderingContract extends ContractPart {
@@ -50,6 +53,62 @@ abstract class PartitioningAndOrderingContract extends ContractPart {
             long used = partitionsByKey.values().stream().flatMap(Set::stream).distinct().count();
             assertThat(used).as("partitions used by 12 keys over 4 partitions").isGreaterThan(1);
         }
+    }
+
+    @Test
+    @DisplayName("each key lands on the partition the broker's own producer picks for it, over 1,200 ASCII, unicode and long keys")
+    void keysLandWhereTheNativeProducerPutsThem() {
+        assumeTrue(claims(Capability.PARTITIONS), "the binding has no partitions (it does not claim PARTITIONS),"
+                + " so there is no native partition to agree with");
+        Optional<NativePartitioner> nativePartitioner = fixture().nativePartitioner();
+        assumeTrue(nativePartitioner.isPresent(), "the fixture cannot tell where the broker's own producer puts a"
+                + " key (BindingFixture.nativePartitioner() is empty)");
+        int partitions = 7;
+        Destination d = topic(partitions);
+        List<String> keys = parityKeys();
+        Map<String, Integer> expected = nativePartitioner.get().partitionsOf(d, partitions, keys);
+        assertThat(expected).as("the fixture's native partitions").containsOnlyKeys(keys);
+        assertThat(expected.values()).as("the native partitions").allMatch(p -> p >= 0 && p < partitions);
+
+        Producer<String> producer = strings();
+        SentBatch batch = new SentBatch();
+        keys.forEach(key -> send(batch, producer, Message.to(d).key(key).value("parity-" + batch.size())));
+        List<Outcome> outcomes = batch.awaitAllAcknowledged(PATIENCE);
+        List<String> wrongReceipts = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            int native_ = expected.get(keys.get(i));
+            int receipt = outcomes.get(i).receipt().partition().orElse(-1);
+            if (receipt != native_) {
+                wrongReceipts.add(describe(keys.get(i)) + ": receipt " + receipt + ", native " + native_);
+            }
+        }
+        assertThat(wrongReceipts).as("keys whose receipt names another partition than the native producer's")
+                .isEmpty();
+        List<String> wrongInBroker = new ArrayList<>();
+        for (ProbedMessage m : probe.atLeast(d, keys.size())) {
+            int native_ = expected.getOrDefault(m.key(), -1);
+            if (m.partition() != native_) {
+                wrongInBroker.add(describe(m.key()) + ": in partition " + m.partition() + ", native " + native_);
+            }
+        }
+        assertThat(wrongInBroker).as("keys the broker holds in another partition than the native producer's")
+                .isEmpty();
+    }
+
+    /** 400 ASCII keys, 400 with characters outside ASCII (accents, CJK, emoji), 400 of 200 characters or more. */
+    private static List<String> parityKeys() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            keys.add("customer-" + i);
+            keys.add("clé-ünïcødé-" + i + "-客户-\uD83D\uDE80");
+            keys.add(("order-" + i + "-").repeat(20));
+        }
+        return keys;
+    }
+
+    /** A key short enough for a failure message. */
+    private static String describe(String key) {
+        return key == null ? "(no key)" : key.length() <= 40 ? "'" + key + "'" : "'" + key.substring(0, 40) + "...'";
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.switchboard.memory.StoredMessage;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +74,16 @@ public final class MemoryFixture implements BindingFixture {
     @Override
     public NativeProbe probe() {
         return this::read;
+    }
+
+    /** The memory broker's own placement of a keyed message sent without a partition. */
+    @Override
+    public Optional<NativePartitioner> nativePartitioner() {
+        return Optional.of((destination, partitions, keys) -> {
+            Map<String, Integer> placed = new LinkedHashMap<>();
+            keys.forEach(key -> placed.put(key, MemoryBroker.keyPartition(key, partitions)));
+            return placed;
+        });
     }
 
     @Override

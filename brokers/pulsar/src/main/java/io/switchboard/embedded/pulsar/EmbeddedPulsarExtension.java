@@ -64,10 +64,14 @@ public final class EmbeddedPulsarExtension implements ParameterResolver {
     }
 
     /**
-     * The root context's store lives for the whole run and closes its {@link AutoCloseable} values at the end,
-     * which is what makes one broker serve many test classes.
+     * This extension's running broker, for a class that registers several extensions and so cannot take the
+     * broker as a parameter. The root context's store lives for the whole run and closes its
+     * {@link AutoCloseable} values at the end, which is what makes one broker serve many test classes.
+     *
+     * @param context any extension context of the run
+     * @return the running broker of this configuration
      */
-    private EmbeddedPulsar sharedBroker(ExtensionContext context) {
+    public EmbeddedPulsar sharedBroker(ExtensionContext context) {
         Store store = context.getRoot().getStore(NAMESPACE);
         synchronized (EmbeddedPulsarExtension.class) {
             EmbeddedPulsar pulsar = store.get(settings, EmbeddedPulsar.class);

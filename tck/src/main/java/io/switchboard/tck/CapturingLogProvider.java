@@ -1,0 +1,155 @@
+package io.switchboard.tck;
+
+import org.slf4j.ILoggerFactory;
+import org.slf4j.IMarkerFactory;
+import org.slf4j.Logger;
+import org.slf4j.Marker;
+import org.slf4j.event.Level;
+import org.slf4j.helpers.BasicMDCAdapter;
+import org.slf4j.helpers.BasicMarkerFactory;
+import org.slf4j.helpers.LegacyAbstractLogger;
+import org.slf4j.helpers.MessageFormatter;
+import org.slf4j.helpers.NOPLoggerFactory;
+import org.slf4j.spi.MDCAdapter;
+import org.slf4j.spi.SLF4JServiceProvider;
+
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * An SLF4J provider that lets the kit see every log line of a case, whatever logging the bindings and brokers
+ * use, so that the secret cases can require that no secret was logged. It forwards every call to the provider
+ * that would have been chosen without it (slf4j-simple, Logback, Log4j 2's bridge, ...), so the test run's log
+ * output is unchanged, and while a case captures it also keeps lines of every level, DEBUG included, that the real
+ * provider would drop.
+ *
+ * <p>Select it in the test JVM with {@code -Dslf4j.provider=io.switchboard.tck.CapturingLogProvider} (Surefire's
+ * {@code systemPropertyVariables}); the kit also sets that property itself when it is unset and SLF4J has not started
+ * yet. When another provider is already in place, the log case is skipped and says how to select this one.
+ */
+public final class CapturingLogProvider implements SLF4JServiceProvider {
+    private ILoggerFactory loggers = new NOPLoggerFactory();
+    private IMarkerFactory markers = new BasicMarkerFactory();
+    private MDCAdapter mdc = new BasicMDCAdapter();
+
+    /** Made by SLF4J from the {@code slf4j.provider} property. */
+    public CapturingLogProvider() {
+    }
+
+    @Override
+    public ILoggerFactory getLoggerFactory() {
+        return loggers;
+    }
+
+    @Override
+    public IMarkerFactory getMarkerFactory() {
+        return markers;
+    }
+
+    @Override
+    public MDCAdapter getMDCAdapter() {
+        return mdc;
+    }
+
+    @Override
+    public String getRequestedApiVersion() {
+        return "2.0.99";
+    }
+
+    @Override
+    public void initialize() {
+        SLF4JServiceProvider real = realProvider();
+        ILoggerFactory inner = new NOPLoggerFactory();
+        if (real != null) {
+            real.initialize();
+            inner = real.getLoggerFactory();
+            markers = real.getMarkerFactory();
+            mdc = real.getMDCAdapter();
+        }
+        loggers = new TeeFactory(inner);
+        CaseLogs.providerStarted();
+    }
+
+    /** The first other provider on the class path: the one SLF4J would have chosen without this one. */
+    private static SLF4JServiceProvider realProvider() {
+        try {
+            for (SLF4JServiceProvider provider : ServiceLoader.load(SLF4JServiceProvider.class,
+                    CapturingLogProvider.class.getClassLoader())) {
+                if (!(provider instanceof CapturingLogProvider)) {
+                    return provider;
+                }
+            }
+        } catch (ServiceConfigurationError e) {
+            // a broken provider on the class path: log nowhere rather than fail the test run
+        }
+        return null;
+    }
+
+    private static final class TeeFactory implements ILoggerFactory {
+        private final ILoggerFactory inner;
+        private final ConcurrentMap<String, Logger> made = new ConcurrentHashMap<>();
+
+        TeeFactory(ILoggerFactory inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Logger getLogger(String name) {
+            return made.computeIfAbsent(name, n -> new TeeLogger(n, inner.getLogger(n)));
+        }
+    }
+
+    /** Hands each call to the real logger, and to the capture while a case captures. */
+    private static final class TeeLogger extends LegacyAbstractLogger {
+        private static final long serialVersionUID = 1L;
+        private final transient Logger real;
+
+        TeeLogger(String name, Logger real) {
+            this.name = name;
+            this.real = real;
+        }
+
+        @Override
+        public boolean isTraceEnabled() {
+            return CaseLogs.capturing() || real.isTraceEnabled();
+        }
+
+        @Override
+        public boolean isDebugEnabled() {
+            return CaseLogs.capturing() || real.isDebugEnabled();
+        }
+
+        @Override
+        public boolean isInfoEnabled() {
+            return CaseLogs.capturing() || real.isInfoEnabled();
+        }
+
+        @Override
+        public boolean isWarnEnabled() {
+            return CaseLogs.capturing() || real.isWarnEnabled();
+        }
+
+        @Override
+        public boolean isErrorEnabled() {
+            return CaseLogs.capturing() || real.isErrorEnabled();
+        }
+
+        @Override
+        protected String getFullyQualifiedCallerName() {
+            return null;
+        }
+
+        @Override
+        protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
+                                                   Throwable thrown) {
+            if (CaseLogs.capturing()) {
+                CaseLogs.record(name + " " + level + " " + MessageFormatter.basicArrayFormat(pattern, arguments), thrown);
+            }
+            if (real.isEnabledForLevel(level)) {
+                real.makeLoggingEventBuilder(level).addMarker(marker).setCause(thrown).log(pattern, arguments);
+            }
+        }
+    }
+}
