@@ -1,12 +1,13 @@
 package io.switchboard.cli;
 
+import io.switchboard.cli.tck.TckCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code switchboard} command. */
 @Command(name = "switchboard", mixinStandardHelpOptions = true, version = "switchboard 0.1.0-SNAPSHOT",
         description = "One producer API for Kafka, Pulsar and JMS.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, TckCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Runs the command line and exits with its status. */

@@ -5,22 +5,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A plain-text table with columns as wide as their widest cell. */
-final class Table {
+public final class Table {
     private final String[] header;
     private final List<String[]> rows = new ArrayList<>();
 
-    Table(String... header) {
+    /** A table with these column headings. */
+    public Table(String... header) {
         this.header = header;
     }
 
-    void row(String... cells) {
+    /** Adds a row, one cell per column. */
+    public void row(String... cells) {
         if (cells.length != header.length) {
             throw new IllegalArgumentException("expected " + header.length + " cells, got " + cells.length);
         }
         rows.add(cells);
     }
 
-    void print(PrintWriter out) {
+    /** Prints the headings, a rule and the rows. */
+    public void print(PrintWriter out) {
         int[] widths = new int[header.length];
         for (int i = 0; i < header.length; i++) {
             widths[i] = header[i].length();

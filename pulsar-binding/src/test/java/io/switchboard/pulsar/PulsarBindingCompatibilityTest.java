@@ -4,8 +4,7 @@ import io.switchboard.embedded.pulsar.EmbeddedPulsarExtension;
 import io.switchboard.tck.BindingCompatibilityKit;
 import io.switchboard.tck.BindingFixture;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The compatibility kit on the pulsar binding, against one embedded broker shared by the whole run. */
@@ -18,10 +17,10 @@ class PulsarBindingCompatibilityTest extends BindingCompatibilityKit {
 
     private static PulsarFixture fixture;
 
-    @BeforeAll
-    static void openFixture(ExtensionContext context) {
-        fixture = new PulsarFixture(PULSAR.sharedBroker(context), SECURED.sharedBroker(context));
-    }
+    /** Opens the fixture on both brokers: with two brokers registered, neither can be a lifecycle parameter. */
+    @RegisterExtension
+    static final BeforeAllCallback OPEN_FIXTURE = context ->
+            fixture = new PulsarFixture(PULSAR.sharedBroker(context), SECURED.sharedBroker(context));
 
     @AfterAll
     static void closeFixture() {

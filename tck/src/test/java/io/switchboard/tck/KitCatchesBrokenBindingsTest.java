@@ -1,10 +1,13 @@
 package io.switchboard.tck;
 
+import io.switchboard.tck.broken.BlocksOnNewDestinationKit;
 import io.switchboard.tck.broken.BlocksWhileDownKit;
 import io.switchboard.tck.broken.DropsOnCloseKit;
 import io.switchboard.tck.broken.HangsInFlushKit;
 import io.switchboard.tck.broken.IgnoresDeliveryDelayKit;
+import io.switchboard.tck.broken.LeaksSecretsKit;
 import io.switchboard.tck.broken.LosesHeaderKit;
+import io.switchboard.tck.broken.OwnHashPartitionsKit;
 import io.switchboard.tck.broken.ReordersOneKeyKit;
 import io.switchboard.tck.broken.SwallowsFailuresKit;
 import org.junit.jupiter.api.DisplayName;
@@ -83,6 +86,28 @@ class KitCatchesBrokenBindingsTest {
         // one case only: this binding blocks every other outage case for its full 30 seconds per send
         assertCaught(selectNestedMethod(List.of(BlocksWhileDownKit.class), BindingCompatibilityKit.BrokerOutage.class,
                 "sendAsyncDoesNotBlockWhileBrokerIsDown"), "sendAsyncDoesNotBlockWhileBrokerIsDown", null);
+    }
+
+    @Test
+    @DisplayName("a binding that picks keyed partitions with its own hash fails 'each key lands on the partition the broker's own producer picks'")
+    void catchesItsOwnHash() {
+        assertCaught(selectNestedClass(List.of(OwnHashPartitionsKit.class),
+                BindingCompatibilityKit.PartitioningAndOrdering.class), "keysLandWhereTheNativeProducerPutsThem", null);
+    }
+
+    @Test
+    @DisplayName("a binding that looks up a new destination on the caller's thread fails 'the first sendAsync() to each destination ... returns within 500 ms'")
+    void catchesBlockingOnANewDestination() {
+        Events tests = assertCaught(selectNestedClass(List.of(BlocksOnNewDestinationKit.class),
+                BindingCompatibilityKit.CallerNeverBlocked.class), "firstSendToANewDestination", null);
+        assertThat(failedCases(tests)).contains("firstSendOfANewProducer");
+    }
+
+    @Test
+    @DisplayName("a binding that logs its configuration unmasked fails 'no secret appears in a working producer's ... log lines'")
+    void catchesLeakingASecret() {
+        assertCaught(selectNestedClass(List.of(LeaksSecretsKit.class), BindingCompatibilityKit.Secrets.class),
+                "noSecretWhileWorking", null);
     }
 
     /**

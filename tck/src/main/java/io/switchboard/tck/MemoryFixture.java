@@ -27,6 +27,9 @@ public final class MemoryFixture implements BindingFixture {
     private final Set<Capability> capabilities;
     private final MemoryBroker broker;
     private final boolean withBrokerControl;
+    private final String secretKey;
+    private final String secret;
+    private Destination secretsTopic;
 
     /**
      * A fixture for {@code binding}, a binding that writes to the memory broker named after it.
@@ -35,10 +38,37 @@ public final class MemoryFixture implements BindingFixture {
      * @param withBrokerControl whether the kit may stop and start the broker
      */
     public MemoryFixture(String binding, Set<Capability> capabilities, boolean withBrokerControl) {
+        this(binding, capabilities, withBrokerControl, null, null);
+    }
+
+    private MemoryFixture(String binding, Set<Capability> capabilities, boolean withBrokerControl, String secretKey,
+                          String secret) {
         this.binding = binding;
         this.capabilities = Set.copyOf(capabilities);
         this.broker = MemoryBroker.named("tck-" + binding).autoCreateTopics(false);
         this.withBrokerControl = withBrokerControl;
+        this.secretKey = secretKey;
+        this.secret = secret;
+    }
+
+    /**
+     * The same fixture for a binding that takes a secret under {@code <binding>.<key>}: the secret cases run with
+     * it (the memory broker authenticates nobody, so there is no wrong secret to try).
+     */
+    public MemoryFixture withSecret(String key, String value) {
+        return new MemoryFixture(binding, capabilities, withBrokerControl, key, value);
+    }
+
+    @Override
+    public synchronized Optional<SecretSettings> secretSettings() {
+        if (secret == null) {
+            return Optional.empty();
+        }
+        if (secretsTopic == null) {
+            secretsTopic = broker.createTopic("tck-secrets", 1);
+        }
+        return Optional.of(new SecretSettings(Map.of(binding + "." + secretKey, secret), Map.of(), Set.of(secret),
+                secretsTopic));
     }
 
     /** The memory binding itself, which claims every capability, with broker control. */
