@@ -36,7 +36,7 @@ final class MatrixListener implements TestExecutionListener {
     public void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
         total = testPlan.countTestIdentifiers(TestIdentifier::isTest);
-        out.printf(Locale.ROOT, "running %d cases%n", total);
+        out.printf(Locale.ROOT, "running the kit: %d cases, and the parameterized ones as they expand%n", total);
         out.flush();
     }
 
@@ -45,7 +45,7 @@ final class MatrixListener implements TestExecutionListener {
         if (id.isTest()) {
             started.put(id.getUniqueId(), System.nanoTime());
             if (live) {
-                out.printf(Locale.ROOT, "\r\033[K[%d/%d] %s: %s", results.size() + 1, total, group(id),
+                out.printf(Locale.ROOT, "\r\033[K[%d of %d+] %s: %s", results.size() + 1, total, group(id),
                         abbreviated(id.getDisplayName(), 70));
                 out.flush();
             }
@@ -100,7 +100,7 @@ final class MatrixListener implements TestExecutionListener {
         CaseResult result = new CaseResult(group(id), sentence(id), status, reason, took);
         results.add(result);
         if (!live) {
-            out.printf(Locale.ROOT, "[%d/%d] %-7s %s: %s%n", results.size(), total, status.label, result.group(),
+            out.printf(Locale.ROOT, "[%d] %-7s %s: %s%n", results.size(), status.label, result.group(),
                     result.sentence());
             out.flush();
         }

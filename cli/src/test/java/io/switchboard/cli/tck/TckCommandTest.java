@@ -1,0 +1,74 @@
+package io.switchboard.cli.tck;
+
+import io.switchboard.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code switchboard tck}, run in-process on the memory binding's fixture and on a fixture that fails. */
+class TckCommandTest {
+
+    @Test
+    void runsOneGroupOnTheMemoryBindingAndWritesBothReports(@TempDir Path reports) throws Exception {
+        Run run = run("tck", "--binding", "memory", "--only", "Lifecycle", "--only", "flush-and-close",
+                "--report", reports.toString());
+
+        assertThat(run.status).as(run.out).isZero();
+        assertThat(run.out).contains("Lifecycle", "Flush and close", "close() delivers every accepted message",
+                "passed, 0 failed");
+        assertThat(run.out).doesNotContain("Fidelity");
+        String markdown = Files.readString(reports.resolve("report.md"));
+        assertThat(markdown).contains("# Switchboard compatibility kit report", "## Lifecycle", "## Flush and close",
+                "| pass |").doesNotContain("| FAIL |");
+        String xml = Files.readString(reports.resolve("TEST-junit-jupiter.xml"));
+        assertThat(xml).contains("<testsuite", "failures=\"0\"", "closeDeliversEveryAcceptedMessage");
+    }
+
+    @Test
+    void aFixtureThatFailsMakesTheRunFailAndSaysWhy(@TempDir Path reports) throws Exception {
+        Run run = run("tck", "--fixture", BlindFixture.class.getName(), "--only", "Lifecycle",
+                "--report", reports.toString());
+
+        assertThat(run.status).as(run.out).isEqualTo(1);
+        assertThat(run.out).contains("FAIL", "a message sent with send() is acknowledged, and the broker's own client reads it",
+                "why:");
+        assertThat(Files.readString(reports.resolve("report.md"))).contains("| FAIL |");
+        assertThat(Files.readString(reports.resolve("TEST-junit-jupiter.xml"))).contains("<failure");
+    }
+
+    @Test
+    void anUnknownGroupIsAUsageErrorThatListsTheGroups(@TempDir Path reports) {
+        Run run = run("tck", "--only", "Nonsense", "--report", reports.toString());
+
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.err).contains("--only Nonsense is no part of the kit", "Lifecycle", "FlushAndClose");
+    }
+
+    @Test
+    void aFixtureClassThatIsNotThereIsAUsageError(@TempDir Path reports) {
+        Run run = run("tck", "--fixture", "com.example.NoSuchFixture", "--report", reports.toString());
+
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.err).contains("com.example.NoSuchFixture is not on the class path", "--classpath");
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int status = commandLine.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    private record Run(int status, String out, String err) {
+    }
+}
