@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 public abstract class BindingCompatibilityKit {
     static {
         // before the fixture (a static field of the subclass, initialised after this class) starts a broker that logs
-        CaseLogs.requestProvider();
+        CapturingLogProvider.select();
     }
 
     /**

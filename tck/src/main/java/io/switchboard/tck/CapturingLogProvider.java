@@ -34,6 +34,17 @@ public final class CapturingLogProvider implements SLF4JServiceProvider {
     private IMarkerFactory markers = new BasicMarkerFactory();
     private MDCAdapter mdc = new BasicMDCAdapter();
 
+    /**
+     * Asks SLF4J for this provider unless something else was asked for: effective only before SLF4J starts, so a
+     * runner of the kit (or the kit itself, as early as it can) calls it before any broker or client logs.
+     */
+    public static void select() {
+        String chosen = System.getProperty(CaseLogs.PROVIDER_PROPERTY);
+        if (chosen == null || chosen.isBlank()) {
+            System.setProperty(CaseLogs.PROVIDER_PROPERTY, CapturingLogProvider.class.getName());
+        }
+    }
+
     /** Made by SLF4J from the {@code slf4j.provider} property. */
     public CapturingLogProvider() {
     }

@@ -46,16 +46,6 @@ final class CaseLogs implements AutoCloseable {
         platform.addHandler(handler);
     }
 
-    /**
-     * Asks SLF4J for {@link CapturingLogProvider} when nothing else was asked for; effective only if SLF4J has not
-     * started yet, which is why the kit calls it as early as it can.
-     */
-    static void requestProvider() {
-        if (System.getProperty(PROVIDER_PROPERTY) == null) {
-            System.setProperty(PROVIDER_PROPERTY, CapturingLogProvider.class.getName());
-        }
-    }
-
     /** Whether SLF4J's lines reach the capture; false when another provider was chosen first. */
     static boolean slf4jCaptured() {
         if (!providerStarted) {

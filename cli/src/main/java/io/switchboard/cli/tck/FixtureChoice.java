@@ -2,15 +2,20 @@ package io.switchboard.cli.tck;
 
 import io.switchboard.tck.BindingFixture;
 import io.switchboard.tck.MemoryFixture;
+import io.switchboard.tck.kafka.KafkaClusterConfig;
+import io.switchboard.tck.kafka.KafkaFixture;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,18 +26,46 @@ import java.util.List;
  */
 final class FixtureChoice {
     /** The bindings whose fixture this build of the command carries. */
-    static final List<String> BUILT_IN = List.of("memory");
+    static final List<String> BUILT_IN = List.of("memory", "kafka");
 
     private FixtureChoice() {
     }
 
-    static BindingFixture builtIn(CommandSpec spec, String binding) {
-        if (binding.equals("memory")) {
-            return MemoryFixture.memoryBinding();
+    /**
+     * The project's own fixture for {@code binding}: on its embedded broker, or with {@code config} on a broker
+     * that runs elsewhere.
+     */
+    static BindingFixture builtIn(CommandSpec spec, String binding, Path config, PrintWriter out) {
+        if (config != null && !binding.equals("kafka")) {
+            throw new ParameterException(spec.commandLine(), "--config describes an external broker, which the command"
+                    + " supports for --binding kafka so far; leave --config out to run " + binding + " embedded");
+        }
+        switch (binding) {
+            case "memory":
+                return MemoryFixture.memoryBinding();
+            case "kafka":
+                if (config != null) {
+                    return KafkaFixture.external(kafkaCluster(spec, config));
+                }
+                out.println("starting an embedded Kafka broker...");
+                out.flush();
+                return KafkaFixture.embedded();
+            default:
+                break;
         }
         throw new ParameterException(spec.commandLine(), "the command has no fixture for binding '" + binding
                 + "' yet (it carries " + BUILT_IN + "); run that binding's kit from its build, for example ./mvnw -pl "
                 + binding + "-binding -am verify, or pass --fixture with your own fixture class");
+    }
+
+    private static KafkaClusterConfig kafkaCluster(CommandSpec spec, Path config) {
+        try {
+            return KafkaClusterConfig.load(config);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--config " + config + " cannot be read: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--config " + e.getMessage());
+        }
     }
 
     /** Loads {@code className} from {@code classPath} and makes it with its public no-argument constructor. */

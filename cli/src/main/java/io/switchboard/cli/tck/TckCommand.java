@@ -1,6 +1,7 @@
 package io.switchboard.cli.tck;
 
 import io.switchboard.tck.BindingFixture;
+import io.switchboard.tck.CapturingLogProvider;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -36,8 +37,12 @@ public final class TckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--binding", paramLabel = "NAME", defaultValue = "memory",
-            description = "The binding whose own fixture to run on, on its embedded broker (default ${DEFAULT-VALUE}).")
+            description = "The binding whose own fixture to run on: memory or kafka, on an embedded broker unless --config is given (default ${DEFAULT-VALUE}).")
     String binding;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Runs on a broker that runs elsewhere, described by a properties file (see tck/README.md), instead of an embedded one.")
+    Path config;
 
     @Option(names = "--fixture", paramLabel = "CLASS",
             description = "A fixture class of your own (implements io.switchboard.tck.BindingFixture, public no-argument constructor), instead of --binding.")
@@ -59,8 +64,9 @@ public final class TckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         List<DiscoverySelector> selectors = selectors();
+        CapturingLogProvider.select();   // before a broker or client starts logging: the secret cases read the lines
         BindingFixture fixture = fixtureClass != null ? FixtureChoice.external(spec, fixtureClass, classPath)
-                : FixtureChoice.builtIn(spec, binding);
+                : FixtureChoice.builtIn(spec, binding, config, out);
         Files.createDirectories(reportDir);
         out.println("switchboard tck: " + fixture + (only.isEmpty() ? "" : ", only " + only));
         MatrixListener matrix = new MatrixListener(out, System.console() != null);

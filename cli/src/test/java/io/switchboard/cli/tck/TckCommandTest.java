@@ -32,6 +32,28 @@ class TckCommandTest {
     }
 
     @Test
+    void runsOnAnEmbeddedKafkaWithTheSecretCasesRunningToo(@TempDir Path reports) throws Exception {
+        Run run = run("tck", "--binding", "kafka", "--only", "Lifecycle", "--only", "Secrets are never shown",
+                "--report", reports.toString());
+
+        assertThat(run.status).as(run.out).isZero();
+        assertThat(run.out).contains("starting an embedded Kafka broker", "KafkaFixture",
+                "no secret appears in a working producer's toString, receipts, results or log lines",
+                "passed, 0 failed, 0 skipped");
+        assertThat(Files.readString(reports.resolve("TEST-junit-jupiter.xml"))).contains("skipped=\"0\"",
+                "failures=\"0\"");
+    }
+
+    @Test
+    void anExternalBrokerFileWithoutBootstrapServersIsAUsageError(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("broker.properties"), "security.protocol=SSL\n");
+        Run run = run("tck", "--binding", "kafka", "--config", config.toString(), "--report", dir.toString());
+
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.err).contains("no bootstrap.servers", "bootstrap.servers=host:port");
+    }
+
+    @Test
     void aFixtureThatFailsMakesTheRunFailAndSaysWhy(@TempDir Path reports) throws Exception {
         Run run = run("tck", "--fixture", BlindFixture.class.getName(), "--only", "Lifecycle",
                 "--report", reports.toString());
