@@ -5,6 +5,7 @@ import io.switchboard.Producer;
 import io.switchboard.embedded.jms.EmbeddedActiveMqClassic;
 import io.switchboard.embedded.jms.EmbeddedJmsBroker;
 import io.switchboard.embedded.jms.EmbeddedJmsExtension;
+import io.switchboard.tck.jms.ClassicBrowsing;
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.DisplayName;

@@ -4,6 +4,7 @@ import io.switchboard.embedded.jms.EmbeddedActiveMqClassic;
 import io.switchboard.embedded.jms.EmbeddedJmsExtension;
 import io.switchboard.tck.BindingCompatibilityKit;
 import io.switchboard.tck.BindingFixture;
+import io.switchboard.tck.jms.JmsFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,7 +20,7 @@ class ActiveMqClassicCompatibilityTest extends BindingCompatibilityKit {
 
     @BeforeAll
     static void useBroker(EmbeddedActiveMqClassic broker) {
-        fixture = new JmsFixture(broker, broker.connectionFactory(), ClassicBrowsing.unlimited(broker));
+        fixture = JmsFixture.classic(broker, TestBrokers.USER, TestBrokers.PASSWORD, TestBrokers.DECODING);
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.switchboard.embedded.jms.EmbeddedArtemis;
 import io.switchboard.embedded.jms.EmbeddedJmsExtension;
 import io.switchboard.tck.BindingCompatibilityKit;
 import io.switchboard.tck.BindingFixture;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import io.switchboard.tck.jms.JmsFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -17,19 +17,16 @@ class ArtemisCompatibilityTest extends BindingCompatibilityKit {
     @RegisterExtension
     static final EmbeddedJmsExtension BROKERS = TestBrokers.extension();
 
-    private static BindingFixture fixture;
-    private static ActiveMQConnectionFactory probeFactory;
+    private static JmsFixture fixture;
 
     @BeforeAll
     static void useBroker(EmbeddedArtemis broker) {
-        // a browser without flow control, which could otherwise end a browse once its 1 MiB buffer is used up
-        probeFactory = new ActiveMQConnectionFactory(broker.brokerUrl() + "?consumerWindowSize=-1");
-        fixture = new JmsFixture(broker, probeFactory, queue -> { });
+        fixture = JmsFixture.artemis(broker, TestBrokers.USER, TestBrokers.PASSWORD, TestBrokers.DECODING);
     }
 
     @AfterAll
-    static void closeProbe() {
-        probeFactory.close();
+    static void closeProbe() throws Exception {
+        fixture.close();
     }
 
     @Override

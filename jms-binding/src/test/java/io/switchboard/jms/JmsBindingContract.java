@@ -13,6 +13,7 @@ import io.switchboard.Serializer;
 import io.switchboard.Serializers;
 import io.switchboard.Switchboard;
 import io.switchboard.embedded.jms.EmbeddedJmsBroker;
+import io.switchboard.tck.jms.JmsProbe;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -503,7 +504,8 @@ abstract class JmsBindingContract {
 
     JmsProbe probe() {
         if (probe == null) {
-            probe = new JmsProbe(resource(probeFactory()), TestBrokers.USER, TestBrokers.PASSWORD, beforeBrowsing());
+            probe = new JmsProbe(resource(probeFactory()), TestBrokers.USER, TestBrokers.PASSWORD, beforeBrowsing(),
+                    TestBrokers.DECODING);
         }
         return probe;
     }

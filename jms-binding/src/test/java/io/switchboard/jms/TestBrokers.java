@@ -3,6 +3,7 @@ package io.switchboard.jms;
 import io.switchboard.embedded.jms.EmbeddedActiveMqClassic;
 import io.switchboard.embedded.jms.EmbeddedArtemis;
 import io.switchboard.embedded.jms.EmbeddedJmsExtension;
+import io.switchboard.tck.jms.HeaderDecoding;
 
 /**
  * The two brokers every test class of this module shares: one ActiveMQ Classic and one Artemis per run (test
@@ -17,6 +18,8 @@ final class TestBrokers {
     static final String INTRUDER_PASSWORD = "intruder-secret-3Zk";
     /** The destination (queue or topic) {@link #INTRUDER} may not send to. */
     static final String FORBIDDEN = "forbidden";
+    /** How the binding writes header names and values as JMS properties, for the probes to read them back. */
+    static final HeaderDecoding DECODING = HeaderDecoding.of(JmsHeaderNames::decode, JmsHeaderValues::decode);
     /** What each destination holds before further sends are refused. */
     static final long ROOM_BYTES = 4L * 1024 * 1024;
 

@@ -3,6 +3,7 @@ package io.switchboard.pulsar;
 import io.switchboard.Destination;
 import io.switchboard.embedded.pulsar.EmbeddedPulsar;
 import io.switchboard.tck.ProbedMessage;
+import io.switchboard.tck.pulsar.PulsarProbe;
 import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;

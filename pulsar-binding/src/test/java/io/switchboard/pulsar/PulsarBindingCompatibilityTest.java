@@ -3,6 +3,7 @@ package io.switchboard.pulsar;
 import io.switchboard.embedded.pulsar.EmbeddedPulsarExtension;
 import io.switchboard.tck.BindingCompatibilityKit;
 import io.switchboard.tck.BindingFixture;
+import io.switchboard.tck.pulsar.PulsarFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,7 +21,7 @@ class PulsarBindingCompatibilityTest extends BindingCompatibilityKit {
     /** Opens the fixture on both brokers: with two brokers registered, neither can be a lifecycle parameter. */
     @RegisterExtension
     static final BeforeAllCallback OPEN_FIXTURE = context ->
-            fixture = new PulsarFixture(PULSAR.sharedBroker(context), SECURED.sharedBroker(context));
+            fixture = PulsarFixture.on(PULSAR.sharedBroker(context), SECURED.sharedBroker(context));
 
     @AfterAll
     static void closeFixture() {

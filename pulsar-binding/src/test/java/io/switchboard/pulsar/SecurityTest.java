@@ -9,6 +9,7 @@ import io.switchboard.Reason;
 import io.switchboard.Receipt;
 import io.switchboard.embedded.pulsar.EmbeddedPulsar;
 import io.switchboard.embedded.pulsar.EmbeddedPulsarExtension;
+import io.switchboard.tck.pulsar.PulsarProbe;
 import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.client.api.AuthenticationFactory;
 import org.apache.pulsar.client.api.PulsarClient;

@@ -2,6 +2,7 @@ package io.switchboard.pulsar;
 
 import io.switchboard.embedded.pulsar.EmbeddedPulsar;
 import io.switchboard.embedded.pulsar.EmbeddedPulsarExtension;
+import io.switchboard.tck.pulsar.PulsarFixture;
 
 /**
  * The brokers of this module's test run. Test classes that register an extension with the same builder share one
@@ -19,8 +20,7 @@ final class TestBrokers {
      * some of the time.
      */
     static EmbeddedPulsarExtension main() {
-        return new EmbeddedPulsarExtension(EmbeddedPulsar.builder().allowAutoTopicCreation(false).deduplication(true)
-                .brokerProperty("isDelayedDeliveryDeliverAtTimeStrict", "true"));
+        return new EmbeddedPulsarExtension(PulsarFixture.kitBroker());
     }
 
     /** A broker that authenticates tokens and authorizes roles. */

@@ -1,9 +1,14 @@
 package io.switchboard.cli.tck;
 
 import io.switchboard.tck.BindingFixture;
+import io.switchboard.jms.JmsHeaderNames;
+import io.switchboard.jms.JmsHeaderValues;
 import io.switchboard.tck.MemoryFixture;
+import io.switchboard.tck.jms.HeaderDecoding;
+import io.switchboard.tck.jms.JmsFixture;
 import io.switchboard.tck.kafka.KafkaClusterConfig;
 import io.switchboard.tck.kafka.KafkaFixture;
+import io.switchboard.tck.pulsar.PulsarFixture;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -26,7 +31,10 @@ import java.util.List;
  */
 final class FixtureChoice {
     /** The bindings whose fixture this build of the command carries. */
-    static final List<String> BUILT_IN = List.of("memory", "kafka");
+    static final List<String> BUILT_IN = List.of("memory", "kafka", "pulsar", "jms", "jms-classic");
+
+    /** How the JMS binding writes header names and values as JMS properties, for the probe to read them back. */
+    private static final HeaderDecoding JMS_HEADERS = HeaderDecoding.of(JmsHeaderNames::decode, JmsHeaderValues::decode);
 
     private FixtureChoice() {
     }
@@ -50,6 +58,18 @@ final class FixtureChoice {
                 out.println("starting an embedded Kafka broker...");
                 out.flush();
                 return KafkaFixture.embedded();
+            case "pulsar":
+                out.println("starting an embedded Pulsar broker (tens of seconds)...");
+                out.flush();
+                return PulsarFixture.embedded();
+            case "jms":
+                out.println("starting an embedded Artemis broker...");
+                out.flush();
+                return JmsFixture.embeddedArtemis(JMS_HEADERS);
+            case "jms-classic":
+                out.println("starting an embedded ActiveMQ Classic broker...");
+                out.flush();
+                return JmsFixture.embeddedClassic(JMS_HEADERS);
             default:
                 break;
         }

@@ -2,7 +2,6 @@ package io.switchboard.cli.tck;
 
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -115,12 +114,8 @@ final class MatrixListener implements TestExecutionListener {
         return ancestor == null ? "" : ancestor.getDisplayName();
     }
 
-    /** The case's sentence; a parameterized invocation adds its own name to its method's sentence. */
-    private String sentence(TestIdentifier id) {
-        TestIdentifier parent = plan.getParent(id).orElse(null);
-        if (parent != null && parent.getSource().map(MethodSource.class::isInstance).orElse(false)) {
-            return parent.getDisplayName() + " - " + id.getDisplayName();
-        }
+    /** The case's sentence; a parameterized case's invocations name themselves in full (their own sentence). */
+    private static String sentence(TestIdentifier id) {
         return id.getDisplayName();
     }
 

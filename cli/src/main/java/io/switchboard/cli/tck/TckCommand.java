@@ -37,7 +37,7 @@ public final class TckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--binding", paramLabel = "NAME", defaultValue = "memory",
-            description = "The binding whose own fixture to run on: memory or kafka, on an embedded broker unless --config is given (default ${DEFAULT-VALUE}).")
+            description = "The binding whose own fixture to run on: memory, kafka, pulsar, jms (on Artemis) or jms-classic (on ActiveMQ Classic), on an embedded broker unless --config is given (default ${DEFAULT-VALUE}).")
     String binding;
 
     @Option(names = "--config", paramLabel = "FILE",
