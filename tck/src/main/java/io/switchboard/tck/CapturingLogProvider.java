@@ -13,6 +13,7 @@ import org.slf4j.helpers.NOPLoggerFactory;
 import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
+import java.util.Arrays;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,8 +80,13 @@ public final class CapturingLogProvider implements SLF4JServiceProvider {
             markers = real.getMarkerFactory();
             mdc = real.getMDCAdapter();
         }
-        loggers = new TeeFactory(inner);
+        loggers = teeOver(inner);
         CaseLogs.providerStarted();
+    }
+
+    /** Loggers that hand each call to {@code inner}'s and, while a case captures, to the capture. */
+    static ILoggerFactory teeOver(ILoggerFactory inner) {
+        return new TeeFactory(inner);
     }
 
     /** The first other provider on the class path: the one SLF4J would have chosen without this one. */
@@ -152,14 +158,70 @@ public final class CapturingLogProvider implements SLF4JServiceProvider {
             return null;
         }
 
+        /**
+         * Never throws: a logging call that failed here would fail the caller, a broker's request thread for one.
+         */
         @Override
         protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
                                                    Throwable thrown) {
-            if (CaseLogs.capturing()) {
-                CaseLogs.record(name + " " + level + " " + MessageFormatter.basicArrayFormat(pattern, arguments), thrown);
+            try {
+                if (CaseLogs.capturing()) {
+                    String text = arguments == null || arguments.length == 0 ? String.valueOf(pattern)
+                            : MessageFormatter.basicArrayFormat(pattern, arguments);
+                    CaseLogs.record(name + " " + level + " " + text, thrown);
+                }
+                if (real.isEnabledForLevel(level)) {
+                    forward(level, marker, pattern, arguments, thrown);
+                }
+            } catch (RuntimeException e) {
+                // a line lost is better than a caller failed; the real provider's own failures land here too
             }
-            if (real.isEnabledForLevel(level)) {
-                real.makeLoggingEventBuilder(level).addMarker(marker).setCause(thrown).log(pattern, arguments);
+        }
+
+        /** The call as the application made it, so the real provider formats and routes it as it always does. */
+        private void forward(Level level, Marker marker, String pattern, Object[] arguments, Throwable thrown) {
+            Object[] all = arguments == null ? new Object[0] : arguments;
+            if (thrown != null) {
+                all = Arrays.copyOf(all, all.length + 1);
+                all[all.length - 1] = thrown;   // SLF4J's convention: a last Throwable argument is the cause
+            }
+            switch (level) {
+                case ERROR -> {
+                    if (marker == null) {
+                        real.error(pattern, all);
+                    } else {
+                        real.error(marker, pattern, all);
+                    }
+                }
+                case WARN -> {
+                    if (marker == null) {
+                        real.warn(pattern, all);
+                    } else {
+                        real.warn(marker, pattern, all);
+                    }
+                }
+                case INFO -> {
+                    if (marker == null) {
+                        real.info(pattern, all);
+                    } else {
+                        real.info(marker, pattern, all);
+                    }
+                }
+                case DEBUG -> {
+                    if (marker == null) {
+                        real.debug(pattern, all);
+                    } else {
+                        real.debug(marker, pattern, all);
+                    }
+                }
+                case TRACE -> {
+                    if (marker == null) {
+                        real.trace(pattern, all);
+                    } else {
+                        real.trace(marker, pattern, all);
+                    }
+                }
+                default -> throw new IllegalArgumentException("no such level " + level);
             }
         }
     }
