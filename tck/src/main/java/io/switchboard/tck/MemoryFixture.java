@@ -38,14 +38,14 @@ public final class MemoryFixture implements BindingFixture {
      * @param withBrokerControl whether the kit may stop and start the broker
      */
     public MemoryFixture(String binding, Set<Capability> capabilities, boolean withBrokerControl) {
-        this(binding, capabilities, withBrokerControl, null, null);
+        this(binding, capabilities, withBrokerControl, null, null, "tck-" + binding);
     }
 
     private MemoryFixture(String binding, Set<Capability> capabilities, boolean withBrokerControl, String secretKey,
-                          String secret) {
+                          String secret, String brokerName) {
         this.binding = binding;
         this.capabilities = Set.copyOf(capabilities);
-        this.broker = MemoryBroker.named("tck-" + binding).autoCreateTopics(false);
+        this.broker = MemoryBroker.named(brokerName).autoCreateTopics(false);
         this.withBrokerControl = withBrokerControl;
         this.secretKey = secretKey;
         this.secret = secret;
@@ -56,7 +56,7 @@ public final class MemoryFixture implements BindingFixture {
      * it (the memory broker authenticates nobody, so there is no wrong secret to try).
      */
     public MemoryFixture withSecret(String key, String value) {
-        return new MemoryFixture(binding, capabilities, withBrokerControl, key, value);
+        return new MemoryFixture(binding, capabilities, withBrokerControl, key, value, broker.name());
     }
 
     @Override
@@ -74,6 +74,11 @@ public final class MemoryFixture implements BindingFixture {
     /** The memory binding itself, which claims every capability, with broker control. */
     public static MemoryFixture memoryBinding() {
         return new MemoryFixture("memory", EnumSet.allOf(Capability.class), true);
+    }
+
+    /** The memory binding on the in-JVM broker named {@code brokerName} (for a demo's own broker, say). */
+    public static MemoryFixture memoryBinding(String brokerName) {
+        return new MemoryFixture("memory", EnumSet.allOf(Capability.class), true, null, null, brokerName);
     }
 
     /** The broker behind the fixture. */
