@@ -1,14 +1,9 @@
 package io.switchboard.cli.tck;
 
+import io.switchboard.cli.brokers.EmbeddedFixtures;
 import io.switchboard.tck.BindingFixture;
-import io.switchboard.jms.JmsHeaderNames;
-import io.switchboard.jms.JmsHeaderValues;
-import io.switchboard.tck.MemoryFixture;
-import io.switchboard.tck.jms.HeaderDecoding;
-import io.switchboard.tck.jms.JmsFixture;
 import io.switchboard.tck.kafka.KafkaClusterConfig;
 import io.switchboard.tck.kafka.KafkaFixture;
-import io.switchboard.tck.pulsar.PulsarFixture;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -30,11 +25,6 @@ import java.util.List;
  * the API are the command's and the binding is theirs.
  */
 final class FixtureChoice {
-    /** The bindings whose fixture this build of the command carries. */
-    static final List<String> BUILT_IN = List.of("memory", "kafka", "pulsar", "jms", "jms-classic");
-
-    /** How the JMS binding writes header names and values as JMS properties, for the probe to read them back. */
-    private static final HeaderDecoding JMS_HEADERS = HeaderDecoding.of(JmsHeaderNames::decode, JmsHeaderValues::decode);
 
     private FixtureChoice() {
     }
@@ -44,38 +34,16 @@ final class FixtureChoice {
      * that runs elsewhere.
      */
     static BindingFixture builtIn(CommandSpec spec, String binding, Path config, PrintWriter out) {
-        if (config != null && !binding.equals("kafka")) {
-            throw new ParameterException(spec.commandLine(), "--config describes an external broker, which the command"
-                    + " supports for --binding kafka so far; leave --config out to run " + binding + " embedded");
+        if (config != null) {
+            if (!binding.equals("kafka")) {
+                throw new ParameterException(spec.commandLine(), "--config describes an external broker, which the"
+                        + " command supports for --binding kafka so far; leave --config out to run " + binding + " embedded");
+            }
+            return KafkaFixture.external(kafkaCluster(spec, config));
         }
-        switch (binding) {
-            case "memory":
-                return MemoryFixture.memoryBinding();
-            case "kafka":
-                if (config != null) {
-                    return KafkaFixture.external(kafkaCluster(spec, config));
-                }
-                out.println("starting an embedded Kafka broker...");
-                out.flush();
-                return KafkaFixture.embedded();
-            case "pulsar":
-                out.println("starting an embedded Pulsar broker (tens of seconds)...");
-                out.flush();
-                return PulsarFixture.embedded();
-            case "jms":
-                out.println("starting an embedded Artemis broker...");
-                out.flush();
-                return JmsFixture.embeddedArtemis(JMS_HEADERS);
-            case "jms-classic":
-                out.println("starting an embedded ActiveMQ Classic broker...");
-                out.flush();
-                return JmsFixture.embeddedClassic(JMS_HEADERS);
-            default:
-                break;
-        }
-        throw new ParameterException(spec.commandLine(), "the command has no fixture for binding '" + binding
-                + "' yet (it carries " + BUILT_IN + "); run that binding's kit from its build, for example ./mvnw -pl "
-                + binding + "-binding -am verify, or pass --fixture with your own fixture class");
+        return EmbeddedFixtures.start(binding, "tck-memory", out, System.console() != null).orElseThrow(() ->
+                new ParameterException(spec.commandLine(), "--binding " + binding + " has no fixture in this command;"
+                        + " it carries " + EmbeddedFixtures.BINDINGS + ", or pass --fixture with your own fixture class"));
     }
 
     private static KafkaClusterConfig kafkaCluster(CommandSpec spec, Path config) {

@@ -1,12 +1,9 @@
 package io.switchboard.cli.tck;
 
-import io.switchboard.cli.Main;
+import io.switchboard.cli.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,10 +17,10 @@ class TckCommandTest {
         Run run = run("tck", "--binding", "memory", "--only", "Lifecycle", "--only", "flush-and-close",
                 "--report", reports.toString());
 
-        assertThat(run.status).as(run.out).isZero();
-        assertThat(run.out).contains("Lifecycle", "Flush and close", "close() delivers every accepted message",
+        assertThat(run.status()).as(run.out()).isZero();
+        assertThat(run.out()).contains("Lifecycle", "Flush and close", "close() delivers every accepted message",
                 "passed, 0 failed");
-        assertThat(run.out).doesNotContain("Fidelity");
+        assertThat(run.out()).doesNotContain("Fidelity");
         String markdown = Files.readString(reports.resolve("report.md"));
         assertThat(markdown).contains("# Switchboard compatibility kit report", "## Lifecycle", "## Flush and close",
                 "| pass |").doesNotContain("| FAIL |");
@@ -36,8 +33,8 @@ class TckCommandTest {
         Run run = run("tck", "--binding", "kafka", "--only", "Lifecycle", "--only", "Secrets are never shown",
                 "--report", reports.toString());
 
-        assertThat(run.status).as(run.out).isZero();
-        assertThat(run.out).contains("starting an embedded Kafka broker", "KafkaFixture",
+        assertThat(run.status()).as(run.out()).isZero();
+        assertThat(run.out()).contains("starting an embedded Kafka broker", "KafkaFixture",
                 "no secret appears in a working producer's toString, receipts, results or log lines",
                 "passed, 0 failed, 0 skipped");
         assertThat(Files.readString(reports.resolve("TEST-junit-jupiter.xml"))).contains("skipped=\"0\"",
@@ -49,8 +46,8 @@ class TckCommandTest {
         Path config = Files.writeString(dir.resolve("broker.properties"), "security.protocol=SSL\n");
         Run run = run("tck", "--binding", "kafka", "--config", config.toString(), "--report", dir.toString());
 
-        assertThat(run.status).isEqualTo(2);
-        assertThat(run.err).contains("no bootstrap.servers", "bootstrap.servers=host:port");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("no bootstrap.servers", "bootstrap.servers=host:port");
     }
 
     @Test
@@ -58,8 +55,8 @@ class TckCommandTest {
         Run run = run("tck", "--fixture", BlindFixture.class.getName(), "--only", "Lifecycle",
                 "--report", reports.toString());
 
-        assertThat(run.status).as(run.out).isEqualTo(1);
-        assertThat(run.out).contains("FAIL", "a message sent with send() is acknowledged, and the broker's own client reads it",
+        assertThat(run.status()).as(run.out()).isEqualTo(1);
+        assertThat(run.out()).contains("FAIL", "a message sent with send() is acknowledged, and the broker's own client reads it",
                 "why:");
         assertThat(Files.readString(reports.resolve("report.md"))).contains("| FAIL |");
         assertThat(Files.readString(reports.resolve("TEST-junit-jupiter.xml"))).contains("<failure");
@@ -69,28 +66,19 @@ class TckCommandTest {
     void anUnknownGroupIsAUsageErrorThatListsTheGroups(@TempDir Path reports) {
         Run run = run("tck", "--only", "Nonsense", "--report", reports.toString());
 
-        assertThat(run.status).isEqualTo(2);
-        assertThat(run.err).contains("--only Nonsense is no part of the kit", "Lifecycle", "FlushAndClose");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("--only Nonsense is no part of the kit", "Lifecycle", "FlushAndClose");
     }
 
     @Test
     void aFixtureClassThatIsNotThereIsAUsageError(@TempDir Path reports) {
         Run run = run("tck", "--fixture", "com.example.NoSuchFixture", "--report", reports.toString());
 
-        assertThat(run.status).isEqualTo(2);
-        assertThat(run.err).contains("com.example.NoSuchFixture is not on the class path", "--classpath");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("com.example.NoSuchFixture is not on the class path", "--classpath");
     }
 
     private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new Main());
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int status = commandLine.execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
-    private record Run(int status, String out, String err) {
+        return Run.of(args);
     }
 }

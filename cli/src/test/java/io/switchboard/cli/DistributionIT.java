@@ -1,0 +1,55 @@
+package io.switchboard.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The distribution {@code ./mvnw package} builds ({@code target/switchboard/bin/switchboard} and {@code lib/}),
+ * run end to end as a user runs it: a separate JVM, standard input and exit status. Failsafe runs it after the
+ * package phase.
+ */
+class DistributionIT {
+    private static final Path LAUNCHER = Path.of("target", "switchboard", "bin", "switchboard");
+
+    @Test
+    void helpListsTheCommands() throws Exception {
+        Result help = run("", "--help");
+
+        assertThat(help.status()).isZero();
+        assertThat(help.out()).contains("demo", "produce", "bindings", "tck");
+    }
+
+    @Test
+    void produceReadsStandardInputAndPrintsReceiptsAndASummary() throws Exception {
+        Result produce = run("k1:hello\nk2:world\n", "produce", "--url", "memory://", "-t", "orders", "-K:", "--receipts");
+
+        assertThat(produce.status()).as(produce.err()).isZero();
+        assertThat(produce.out().lines().toList()).hasSize(2).allMatch(l -> l.startsWith("line ") && l.contains("orders partition"));
+        assertThat(produce.err()).contains("sent 2, acknowledged 2");
+    }
+
+    private static Result run(String input, String... args) throws IOException, InterruptedException {
+        assertThat(LAUNCHER).as("the distribution's launcher (built by the package phase)").isExecutable();
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("switchboard-out", ".txt");
+        Path err = Files.createTempFile("switchboard-err", ".txt");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the command finished within 60 s").isTrue();
+        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private record Result(int status, String out, String err) {
+    }
+}
