@@ -22,4 +22,20 @@ public interface SendObserver {
     /** The send failed. */
     default void onFailed(MessagingException error) {
     }
+
+    /**
+     * The producer tries the send again ({@code switchboard.retry.max-attempts} above 1), after {@code cause}, a
+     * failure known not written. Called before the next attempt; the outcome still comes once, at the end.
+     *
+     * @param attempt the attempt about to start, 2 for the first retry
+     */
+    default void onRetry(int attempt, MessagingException cause) {
+    }
+
+    /**
+     * The send finally failed and a copy goes to the dead-letter destination ({@code switchboard.dead-letter});
+     * called just before {@link #onFailed}.
+     */
+    default void onDeadLettered(Destination deadLetter) {
+    }
 }

@@ -11,6 +11,7 @@ import io.switchboard.MessagingException;
 import io.switchboard.PartitionStrategy;
 import io.switchboard.Partitioner;
 import io.switchboard.Producer;
+import io.switchboard.ProducerInfo;
 import io.switchboard.ProducerSettings;
 import io.switchboard.Reason;
 import io.switchboard.Receipt;
@@ -68,6 +69,7 @@ public final class CoreProducer<V> implements Producer<V> {
     private final AtomicReference<CompletableFuture<CloseResult>> closing = new AtomicReference<>();
     /** Where every send's backend answer arrives: one instance for the producer, none per send. */
     private final PendingSend.Outcomes outcomes = this::answered;
+    private final ProducerInfo info;
     private volatile boolean closed;
     /** See {@link #contentTypeOnly}; racy by design: at worst two threads each build an equal instance. */
     private volatile Headers contentTypeHeaders;
@@ -100,8 +102,48 @@ public final class CoreProducer<V> implements Producer<V> {
         this.producerRetries = settings.retryMaxAttempts() > 1 && !backend.retriesInternally();
         this.keyLanes = producerRetries ? new OrderedLanes(helper) : null;
         this.deadLetter = settings.deadLetter() == null ? null : Destination.of(settings.deadLetter());
+        this.info = new Info();
         sweeper.start();
         Log.created(binding, settings.clientId());
+        tellInterceptors(true);
+    }
+
+    /** The producer as interceptors see it: names and live buffer figures, nothing that sends. */
+    private final class Info implements ProducerInfo {
+        @Override
+        public String binding() {
+            return binding;
+        }
+
+        @Override
+        public String clientId() {
+            return settings.clientId();
+        }
+
+        @Override
+        public long bufferedMessages() {
+            return permits.messagesInUse();
+        }
+
+        @Override
+        public long bufferedBytes() {
+            return permits.bytesInUse();
+        }
+
+        @Override
+        public long bufferLimitMessages() {
+            return settings.bufferMaxMessages();
+        }
+
+        @Override
+        public long bufferLimitBytes() {
+            return settings.bufferMaxBytes();
+        }
+
+        @Override
+        public String toString() {
+            return "producer " + settings.clientId() + " on the " + binding + " binding";
+        }
     }
 
     /**
@@ -253,8 +295,10 @@ public final class CoreProducer<V> implements Producer<V> {
         }
         long backoff = backoffNanos(send.attempts);
         if (shouldRetry(send, error, backoff)) {
+            int next = send.attempts + 1;   // read before the retry can start and count itself
             try {
                 helper.schedule(() -> dispatch(send), backoff, TimeUnit.NANOSECONDS);
+                send.notifyRetry(next, error);
                 return;
             } catch (RejectedExecutionException e) {
                 // the producer finished closing meanwhile: the failure stands
@@ -306,6 +350,9 @@ public final class CoreProducer<V> implements Producer<V> {
         PendingSend letter = deadLetter != null && !closed && !send.internal && send.attempts > 0
                 ? deadLetterCopy(send, error) : null;
         release(send, letter == null);
+        if (letter != null) {
+            send.notifyDeadLettered(deadLetter);
+        }
         send.notifyFailed(error);
         if (fromSweeper) {
             try {
@@ -411,6 +458,22 @@ public final class CoreProducer<V> implements Producer<V> {
             sweeper.stop();
             helper.shutdownNow();
             expiryCallbacks.shutdown();
+            tellInterceptors(false);
+        }
+    }
+
+    /** Tells every interceptor the producer started or closed; one that throws is logged and skipped. */
+    private void tellInterceptors(boolean started) {
+        for (SendInterceptor interceptor : interceptors) {
+            try {
+                if (started) {
+                    interceptor.onStart(info);
+                } else {
+                    interceptor.onClose(info);
+                }
+            } catch (RuntimeException e) {
+                Log.observerFailed(e);
+            }
         }
     }
 
@@ -505,7 +568,7 @@ public final class CoreProducer<V> implements Producer<V> {
         List<SendObserver> observers = new ArrayList<>(interceptors.size());
         for (SendInterceptor interceptor : interceptors) {
             try {
-                SendObserver observer = interceptor.onSend(message);
+                SendObserver observer = interceptor.onSend(info, message);
                 if (observer != null && observer != SendObserver.NONE) {
                     observers.add(observer);
                 }

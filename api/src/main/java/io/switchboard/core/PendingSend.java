@@ -1,5 +1,6 @@
 package io.switchboard.core;
 
+import io.switchboard.Destination;
 import io.switchboard.Message;
 import io.switchboard.MessagingException;
 import io.switchboard.Receipt;
@@ -166,6 +167,26 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
         for (SendObserver observer : observers) {
             try {
                 observer.onFailed(error);
+            } catch (RuntimeException e) {
+                Log.observerFailed(e);
+            }
+        }
+    }
+
+    void notifyRetry(int attempt, MessagingException cause) {
+        for (SendObserver observer : observers) {
+            try {
+                observer.onRetry(attempt, cause);
+            } catch (RuntimeException e) {
+                Log.observerFailed(e);
+            }
+        }
+    }
+
+    void notifyDeadLettered(Destination deadLetter) {
+        for (SendObserver observer : observers) {
+            try {
+                observer.onDeadLettered(deadLetter);
             } catch (RuntimeException e) {
                 Log.observerFailed(e);
             }

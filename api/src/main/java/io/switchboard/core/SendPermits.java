@@ -89,6 +89,22 @@ final class SendPermits {
     }
 
     /** Lets every sender waiting for room go now: each fails {@link Reason#CLOSED}. */
+    /** Messages taken and not yet returned, read live (for metrics). */
+    long messagesInUse() {
+        return inUse() >>> 32;
+    }
+
+    /** Bytes taken and not yet returned, read live (for metrics). */
+    long bytesInUse() {
+        return inUse() & BYTES_MASK;
+    }
+
+    /** The returns first, then the takes: a return never precedes its take, so the difference is never negative. */
+    private long inUse() {
+        long returned = returns.total;
+        return Math.max(0, taken - returned);
+    }
+
     void wakeAll() {
         closed = true;
         signalAll();

@@ -37,6 +37,31 @@ class DistributionIT {
         assertThat(produce.err()).contains("sent 2, acknowledged 2");
     }
 
+    /**
+     * The root README's commands, as a user types them, through the root launcher on the distribution just built:
+     * the launcher is told the build is fresh (its stamp), so it runs the distribution without building again.
+     * {@code ./mvnw verify} (this very build), {@code bench} (ten minutes) and {@code tck} (covered by
+     * {@code TckCommandTest}) are left out.
+     */
+    @Test
+    void theRootReadmesCommandsRun() throws Exception {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Files.writeString(root.resolve("cli/target/switchboard/.built"), "");
+        String readme = Files.readString(root.resolve("README.md"));
+        String block = readme.substring(readme.indexOf("## Commands"));
+        block = block.substring(block.indexOf("```bash") + 7, block.indexOf("```", block.indexOf("```bash") + 7));
+        List<String> commands = block.lines().map(l -> l.replaceAll("\\s+#.*$", "").strip())
+                .filter(l -> l.contains("./switchboard") && !l.contains(" bench") && !l.contains(" tck")).toList();
+        assertThat(commands).as("commands of the root README").hasSizeGreaterThanOrEqualTo(4);
+        for (String command : commands) {
+            Process process = new ProcessBuilder("bash", "-c", command).directory(root.toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            process.getOutputStream().close();
+            assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("'%s' finished", command).isTrue();
+            assertThat(process.exitValue()).as("exit status of '%s'", command).isZero();
+        }
+    }
+
     private static Result run(String input, String... args) throws IOException, InterruptedException {
         assertThat(LAUNCHER).as("the distribution's launcher (built by the package phase)").isExecutable();
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));

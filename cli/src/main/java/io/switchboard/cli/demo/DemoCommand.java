@@ -4,10 +4,10 @@ import io.switchboard.Destination;
 import io.switchboard.Producer;
 import io.switchboard.ProducerBuilder;
 import io.switchboard.Serializers;
-import io.switchboard.Switchboard;
 import io.switchboard.cli.brokers.EmbeddedFixtures;
 import io.switchboard.spi.BindingConfig;
 import io.switchboard.tck.BindingFixture;
+import io.switchboard.tck.FixtureProducers;
 import io.switchboard.tck.MemoryFixture;
 import io.switchboard.tck.ProbedMessage;
 import picocli.CommandLine.Command;
@@ -106,15 +106,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The application's configuration: the fixture's keys (only these differ per binding) and a client id. */
     private static ProducerBuilder<String> builder(BindingFixture fixture) {
-        ProducerBuilder<String> builder = Switchboard.builder(Serializers.string()).properties(fixture.producerProperties())
-                .property("switchboard.client-id", "demo");
-        fixture.producerResources().forEach((type, resource) -> resource(builder, type, resource));
-        return builder;
-    }
-
-    /** A resource object (a JMS ConnectionFactory) under the type it was given as. */
-    private static <T> void resource(ProducerBuilder<String> builder, Class<T> type, Object resource) {
-        builder.resource(type, type.cast(resource));
+        return FixtureProducers.builder(fixture, Serializers.string()).property("switchboard.client-id", "demo");
     }
 
     /** The configuration as it may be printed: secrets masked. */

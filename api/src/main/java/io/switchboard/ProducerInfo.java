@@ -1,0 +1,26 @@
+package io.switchboard;
+
+/**
+ * What an interceptor may know of the producer it observes (see {@link SendInterceptor#onStart}): which binding and
+ * client it is, and how full its buffer is, for metrics such as in-flight gauges. The buffer figures are read live.
+ */
+public interface ProducerInfo {
+
+    /** The binding's name, e.g. {@code kafka}. */
+    String binding();
+
+    /** The producer's client id ({@code switchboard.client-id}, or the one it was given). */
+    String clientId();
+
+    /** Messages accepted and not yet finished. */
+    long bufferedMessages();
+
+    /** Bytes (serialized values) of the messages accepted and not yet finished. */
+    long bufferedBytes();
+
+    /** The buffer's bound in messages ({@code switchboard.buffer.max-messages}). */
+    long bufferLimitMessages();
+
+    /** The buffer's bound in bytes ({@code switchboard.buffer.max-bytes}). */
+    long bufferLimitBytes();
+}
