@@ -31,6 +31,8 @@ import java.util.Map;
  *   <tr><td>{@value #DEAD_LETTER}</td><td>a destination name</td><td>none</td></tr>
  *   <tr><td>{@value #CLOSE_TIMEOUT}</td><td>duration</td><td>30s</td></tr>
  *   <tr><td>{@value #CONTENT_TYPE_HEADER}</td><td>true, false</td><td>true</td></tr>
+ *   <tr><td>{@value #INTERCEPTORS}</td><td>names of interceptor providers on the class path, comma-separated
+ *       (micrometer, opentelemetry)</td><td>none</td></tr>
  * </table>
  *
  * <p>The producer retries by itself ({@value #RETRY_MAX_ATTEMPTS} above 1) only when the binding's client does
@@ -111,12 +113,17 @@ public record ProducerSettings(String binding, String clientId, DeliveryGuarante
     public static final String CLOSE_TIMEOUT = "switchboard.close-timeout";
     /** Key: whether to send the content type header. */
     public static final String CONTENT_TYPE_HEADER = "switchboard.content-type-header";
+    /**
+     * Key: interceptors to turn on by name ({@link io.switchboard.spi.InterceptorProvider}), on top of those given in
+     * code. Read when the producer is assembled, so it is not a component of this record.
+     */
+    public static final String INTERCEPTORS = "switchboard.interceptors";
 
     /** Every neutral key, in the order of the table above. */
     public static final List<String> KEYS = List.of(BINDING, CLIENT_ID, GUARANTEE, DELIVERY_TIMEOUT, MAX_BLOCK,
             BUFFER_WHEN_FULL, BUFFER_MAX_MESSAGES, BUFFER_MAX_BYTES, MAX_MESSAGE_SIZE, LINGER, BATCH_MAX_BYTES,
             COMPRESSION, PARTITIONER, RETRY_MAX_ATTEMPTS, RETRY_BACKOFF, RETRY_MAX_BACKOFF, DEAD_LETTER,
-            CLOSE_TIMEOUT, CONTENT_TYPE_HEADER);
+            CLOSE_TIMEOUT, CONTENT_TYPE_HEADER, INTERCEPTORS);
 
     /** Checks the values against each other; each error names the keys involved. */
     public ProducerSettings {

@@ -11,6 +11,7 @@ import io.switchboard.spi.BindingConfig;
 import io.switchboard.spi.BindingProvider;
 import io.switchboard.spi.ProducerBackend;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ public final class ProducerAssembly {
         Map<String, String> neutral = new LinkedHashMap<>();
         Map<String, String> others = new LinkedHashMap<>();
         values.forEach((key, value) -> (key.startsWith(ProducerSettings.PREFIX) ? neutral : others).put(key, value));
+        String interceptorNames = neutral.get(ProducerSettings.INTERCEPTORS);
         ProducerSettings settings = SettingsParser.parse(neutral, origins);
         BindingProvider provider = BindingDiscovery.select(settings.binding(), classLoader);
         String name = provider.name();
@@ -55,7 +57,9 @@ public final class ProducerAssembly {
         if (backend == null) {
             throw new MessagingException(Reason.INTERNAL, "the " + name + " binding returned no producer");
         }
-        return new CoreProducer<>(backend, name, capabilities, settings, serializer, partitioner, interceptors);
+        List<SendInterceptor> all = new ArrayList<>(InterceptorDiscovery.named(interceptorNames, classLoader));
+        all.addAll(interceptors);
+        return new CoreProducer<>(backend, name, capabilities, settings, serializer, partitioner, all);
     }
 
     /**

@@ -3,9 +3,11 @@ package io.switchboard.micrometer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.Message;
+import io.switchboard.MessagingException;
 import io.switchboard.Producer;
 import io.switchboard.Receipt;
 import io.switchboard.Serializers;
@@ -22,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /** Every meter of {@link SwitchboardMetrics}, with the values the memory binding's sends give it. */
@@ -139,6 +142,32 @@ class MetricsOnTheMemoryBindingTest {
 
         assertThat(registry.get(SwitchboardMetrics.SEND).tags("client.id", "first").timer().count()).isEqualTo(1);
         assertThat(registry.get(SwitchboardMetrics.SEND).tags("client.id", "second").timer().count()).isEqualTo(2);
+    }
+
+    @Test
+    void theConfigurationKeyTurnsTheMetricsOnInTheGlobalRegistry() {
+        Metrics.addRegistry(registry);
+        try {
+            broker.createTopic("orders", 1);
+            Producer<String> producer = Switchboard.builder(Serializers.string()).property("switchboard.binding", "memory")
+                    .property("memory.broker", broker.name()).property("switchboard.interceptors", "micrometer")
+                    .property("switchboard.client-id", "by-key").build();
+            opened.add(producer);
+            producer.send(Message.to("orders").value("v"));
+
+            assertThat(registry.get(SwitchboardMetrics.SEND).tags("client.id", "by-key").timer().count()).isEqualTo(1);
+        } finally {
+            Metrics.removeRegistry(registry);
+        }
+    }
+
+    @Test
+    void anUnknownInterceptorNameIsRefusedNamingTheOnesThereAre() {
+        var builder = Switchboard.builder(Serializers.string()).property("switchboard.binding", "memory")
+                .property("switchboard.interceptors", "micrometer,statsd");
+
+        assertThat(catchThrowable(builder::build)).isInstanceOf(MessagingException.class)
+                .hasMessageContaining("statsd").hasMessageContaining("[micrometer]");
     }
 
     private Gauge gauge(String name) {

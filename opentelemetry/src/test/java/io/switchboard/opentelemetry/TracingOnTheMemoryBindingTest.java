@@ -113,6 +113,17 @@ class TracingOnTheMemoryBindingTest {
                 .satisfies(p -> assertThat(p.getValue()).isEqualTo(4));
     }
 
+    @Test
+    void theConfigurationKeyTurnsTracingOnWithTheGlobalOpenTelemetry() {
+        broker.createTopic("orders", 1);
+        Producer<String> producer = Switchboard.builder(Serializers.string()).property("switchboard.binding", "memory")
+                .property("memory.broker", broker.name()).property("switchboard.interceptors", "opentelemetry").build();
+        opened.add(producer);
+        producer.send(Message.to("orders").value("v"));
+
+        assertThat(onlySpan().getName()).isEqualTo("send orders");
+    }
+
     private static MetricData metric(String name) {
         return OTEL.getMetrics().stream().filter(m -> m.getName().equals(name)).findFirst().orElseThrow(() ->
                 new AssertionError("no metric " + name + " in " + OTEL.getMetrics()));
