@@ -102,8 +102,7 @@ public final class SwitchboardMetrics implements SendInterceptor {
 
     @Override
     public SendObserver onSend(ProducerInfo producer, Message<?> message) {
-        ProducerMeters meters = meters(producer);
-        return new Observed(meters, meters.destinationTag(message.destination()), System.nanoTime());
+        return new Observed(meters(producer).of(message.destination()), System.nanoTime());
     }
 
     private ProducerMeters meters(ProducerInfo producer) {
@@ -112,38 +111,73 @@ public final class SwitchboardMetrics implements SendInterceptor {
 
     /** One send, from acceptance to outcome. */
     private static final class Observed implements SendObserver {
-        private final ProducerMeters meters;
-        private final String destination;
+        private final DestinationMeters meters;
         private final long startNanos;
 
-        Observed(ProducerMeters meters, String destination, long startNanos) {
+        Observed(DestinationMeters meters, long startNanos) {
             this.meters = meters;
-            this.destination = destination;
             this.startNanos = startNanos;
         }
 
         @Override
         public void onAcknowledged(Receipt receipt) {
-            meters.finished(destination, "acknowledged", "none", System.nanoTime() - startNanos);
+            meters.acknowledged(System.nanoTime() - startNanos);
         }
 
         @Override
         public void onFailed(MessagingException error) {
-            meters.finished(destination, "failed", error.reason().name().toLowerCase(Locale.ROOT),
-                    System.nanoTime() - startNanos);
-            if (error.reason() == Reason.BUFFER_FULL) {
-                meters.counter(BUFFER_FULL, destination).increment();
-            }
+            meters.failed(error.reason(), System.nanoTime() - startNanos);
         }
 
         @Override
         public void onRetry(int attempt, MessagingException cause) {
-            meters.counter(RETRIES, destination).increment();
+            meters.retries.increment();
         }
 
         @Override
         public void onDeadLettered(Destination deadLetter) {
-            meters.counter(DEAD_LETTERS, destination).increment();
+            meters.deadLetters.increment();
+        }
+    }
+
+    /**
+     * The meters of one producer and destination tag, made once: an acknowledged send touches two meters and
+     * allocates nothing here. Failures, rarer, find their meters by reason.
+     */
+    private static final class DestinationMeters {
+        private final ProducerMeters producer;
+        private final String destination;
+        private final Timer acknowledgedTimer;
+        private final Counter acknowledgedCount;
+        private final Counter retries;
+        private final Counter deadLetters;
+        private final Counter bufferFull;
+        private final Map<Reason, Timer> failedTimers = new ConcurrentHashMap<>();
+        private final Map<Reason, Counter> failedCounts = new ConcurrentHashMap<>();
+
+        DestinationMeters(ProducerMeters producer, String destination) {
+            this.producer = producer;
+            this.destination = destination;
+            this.acknowledgedTimer = producer.timer(destination, "acknowledged", "none");
+            this.acknowledgedCount = producer.outcomes(destination, "acknowledged", "none");
+            this.retries = producer.counter(RETRIES, destination);
+            this.deadLetters = producer.counter(DEAD_LETTERS, destination);
+            this.bufferFull = producer.counter(BUFFER_FULL, destination);
+        }
+
+        void acknowledged(long nanos) {
+            acknowledgedTimer.record(nanos, TimeUnit.NANOSECONDS);
+            acknowledgedCount.increment();
+        }
+
+        void failed(Reason reason, long nanos) {
+            String tag = reason.name().toLowerCase(Locale.ROOT);
+            failedTimers.computeIfAbsent(reason, r -> producer.timer(destination, "failed", tag))
+                    .record(nanos, TimeUnit.NANOSECONDS);
+            failedCounts.computeIfAbsent(reason, r -> producer.outcomes(destination, "failed", tag)).increment();
+            if (reason == Reason.BUFFER_FULL) {
+                bufferFull.increment();
+            }
         }
     }
 
@@ -152,8 +186,10 @@ public final class SwitchboardMetrics implements SendInterceptor {
         private final MeterRegistry registry;
         private final Tags producerTags;
         private final int maxDestinations;
+        /** The destinations given a tag of their own, at most {@code maxDestinations}. */
         private final Map<String, Boolean> destinations = new ConcurrentHashMap<>();
-        private final Map<List<String>, Meter> cached = new ConcurrentHashMap<>();
+        private final Map<String, DestinationMeters> byDestination = new ConcurrentHashMap<>();
+        private final Map<String, DestinationMeters> byTag = new ConcurrentHashMap<>();
         private final List<Meter> gauges;
 
         ProducerMeters(MeterRegistry registry, ProducerInfo producer, int maxDestinations) {
@@ -173,31 +209,34 @@ public final class SwitchboardMetrics implements SendInterceptor {
                     .description(description).register(registry);
         }
 
-        /** The destination's name, or {@value #OTHER} once the cap is reached. */
-        String destinationTag(Destination destination) {
+        /** The meters of a destination, or of {@value #OTHER} once the cap is reached. */
+        DestinationMeters of(Destination destination) {
             String name = destination.name();
-            if (destinations.containsKey(name)) {
-                return name;
+            DestinationMeters known = byDestination.get(name);
+            if (known != null) {
+                return known;
             }
-            if (destinations.size() < maxDestinations && destinations.putIfAbsent(name, Boolean.TRUE) == null) {
-                return name;
+            String tag = destinations.size() < maxDestinations && destinations.putIfAbsent(name, Boolean.TRUE) == null
+                    || destinations.containsKey(name) ? name : OTHER;
+            DestinationMeters meters = byTag.computeIfAbsent(tag, t -> new DestinationMeters(this, t));
+            if (!tag.equals(OTHER)) {
+                byDestination.put(name, meters);
             }
-            return destinations.containsKey(name) ? name : OTHER;
+            return meters;
         }
 
-        void finished(String destination, String outcome, String reason, long nanos) {
-            Timer timer = (Timer) cached.computeIfAbsent(List.of(SEND, destination, outcome, reason), k ->
-                    Timer.builder(SEND).tags(producerTags).tags("destination", destination, "outcome", outcome,
-                            "reason", reason).description("from accepting a message to its outcome").register(registry));
-            timer.record(nanos, TimeUnit.NANOSECONDS);
-            ((Counter) cached.computeIfAbsent(List.of(OUTCOMES, destination, outcome, reason), k ->
-                    Counter.builder(OUTCOMES).tags(producerTags).tags("destination", destination, "outcome", outcome,
-                            "reason", reason).description("sends by outcome and reason").register(registry))).increment();
+        Timer timer(String destination, String outcome, String reason) {
+            return Timer.builder(SEND).tags(producerTags).tags("destination", destination, "outcome", outcome,
+                    "reason", reason).description("from accepting a message to its outcome").register(registry);
+        }
+
+        Counter outcomes(String destination, String outcome, String reason) {
+            return Counter.builder(OUTCOMES).tags(producerTags).tags("destination", destination, "outcome", outcome,
+                    "reason", reason).description("sends by outcome and reason").register(registry);
         }
 
         Counter counter(String name, String destination) {
-            return (Counter) cached.computeIfAbsent(List.of(name, destination), k -> Counter.builder(name)
-                    .tags(producerTags).tags("destination", destination).register(registry));
+            return Counter.builder(name).tags(producerTags).tags("destination", destination).register(registry);
         }
     }
 }
