@@ -103,6 +103,23 @@ class TracingOnRealBrokersTest {
         assertThat(span.getAttributes().get(SwitchboardTracing.ERROR_TYPE)).isEqualTo("UNAUTHENTICATED");
     }
 
+    /** Kafka and Pulsar: no topic is created on a send (JMS creates queues on first use, so it has no such failure). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"kafka", "pulsar"})
+    void aSendToADestinationThatIsNotThereEndsItsSpanWithError(String binding) {
+        BindingFixture fixture = fixture(binding);
+        String missing = "missing-" + UUID.randomUUID();
+        try (Producer<String> producer = builder(fixture, Map.of("switchboard.delivery-timeout", "3s")).build()) {
+            CompletableFuture<Receipt> send = producer.sendAsync(Message.to(missing).value("nowhere"));
+            await().atMost(Duration.ofSeconds(20)).until(send::isDone);
+            assertThat(send).isCompletedExceptionally();
+        }
+
+        SpanData span = spanOf(missing);
+        assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        assertThat(span.getAttributes().get(SwitchboardTracing.ERROR_TYPE)).isIn("NOT_FOUND", "TIMEOUT");
+    }
+
     private static SpanData spanOf(String destination) {
         await().atMost(Duration.ofSeconds(10)).until(() -> OTEL.getSpans().stream()
                 .anyMatch(s -> s.getName().equals("send " + destination)));
