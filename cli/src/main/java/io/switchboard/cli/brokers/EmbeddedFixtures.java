@@ -23,7 +23,7 @@ public final class EmbeddedFixtures {
     /** The bindings this command can start a broker for, in the order {@code --binding all} runs them. */
     public static final List<String> BINDINGS = List.of("memory", "kafka", "pulsar", "jms", "jms-classic");
     /** How the JMS binding writes header names and values as JMS properties, for the probe to read them back. */
-    private static final HeaderDecoding JMS_HEADERS = HeaderDecoding.of(JmsHeaderNames::decode, JmsHeaderValues::decode);
+    public static final HeaderDecoding JMS_HEADERS = HeaderDecoding.of(JmsHeaderNames::decode, JmsHeaderValues::decode);
 
     private EmbeddedFixtures() {
     }

@@ -2,8 +2,12 @@ package io.switchboard.cli.tck;
 
 import io.switchboard.cli.brokers.EmbeddedFixtures;
 import io.switchboard.tck.BindingFixture;
+import io.switchboard.tck.jms.JmsBrokerConfig;
+import io.switchboard.tck.jms.JmsFixture;
 import io.switchboard.tck.kafka.KafkaClusterConfig;
 import io.switchboard.tck.kafka.KafkaFixture;
+import io.switchboard.tck.pulsar.PulsarClusterConfig;
+import io.switchboard.tck.pulsar.PulsarFixture;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -35,20 +39,28 @@ final class FixtureChoice {
      */
     static BindingFixture builtIn(CommandSpec spec, String binding, Path config, PrintWriter out) {
         if (config != null) {
-            if (!binding.equals("kafka")) {
-                throw new ParameterException(spec.commandLine(), "--config describes an external broker, which the"
-                        + " command supports for --binding kafka so far; leave --config out to run " + binding + " embedded");
-            }
-            return KafkaFixture.external(kafkaCluster(spec, config));
+            return switch (binding) {
+                case "kafka" -> KafkaFixture.external(fromFile(spec, config, KafkaClusterConfig::load));
+                case "pulsar" -> PulsarFixture.external(fromFile(spec, config, PulsarClusterConfig::load));
+                case "jms", "jms-classic" -> JmsFixture.external(fromFile(spec, config, JmsBrokerConfig::load),
+                        EmbeddedFixtures.JMS_HEADERS);
+                default -> throw new ParameterException(spec.commandLine(), "--config describes an external broker"
+                        + " for kafka, pulsar or jms; --binding " + binding + " has none");
+            };
         }
         return EmbeddedFixtures.start(binding, "tck-memory", out, System.console() != null).orElseThrow(() ->
                 new ParameterException(spec.commandLine(), "--binding " + binding + " has no fixture in this command;"
                         + " it carries " + EmbeddedFixtures.BINDINGS + ", or pass --fixture with your own fixture class"));
     }
 
-    private static KafkaClusterConfig kafkaCluster(CommandSpec spec, Path config) {
+    /** How a fixture module reads its configuration file. */
+    private interface ConfigReader<C> {
+        C load(Path file) throws IOException;
+    }
+
+    private static <C> C fromFile(CommandSpec spec, Path config, ConfigReader<C> reader) {
         try {
-            return KafkaClusterConfig.load(config);
+            return reader.load(config);
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "--config " + config + " cannot be read: " + e.getMessage());
         } catch (IllegalArgumentException e) {

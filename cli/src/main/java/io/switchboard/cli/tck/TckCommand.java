@@ -41,7 +41,7 @@ public final class TckCommand implements Callable<Integer> {
     String binding;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Runs on a broker that runs elsewhere, described by a properties file (see tck/README.md), instead of an embedded one.")
+            description = "Runs on a Kafka, Pulsar or JMS broker that runs elsewhere, described by a properties file (see tck/README.md), instead of an embedded one.")
     Path config;
 
     @Option(names = "--fixture", paramLabel = "CLASS",

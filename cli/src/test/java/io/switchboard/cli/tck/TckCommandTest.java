@@ -1,6 +1,9 @@
 package io.switchboard.cli.tck;
 
 import io.switchboard.cli.Run;
+import io.switchboard.embedded.jms.EmbeddedArtemis;
+import io.switchboard.embedded.pulsar.EmbeddedPulsar;
+import io.switchboard.tck.pulsar.PulsarFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +42,33 @@ class TckCommandTest {
                 "passed, 0 failed, 0 skipped");
         assertThat(Files.readString(reports.resolve("TEST-junit-jupiter.xml"))).contains("skipped=\"0\"",
                 "failures=\"0\"");
+    }
+
+    @Test
+    void runsOnAPulsarAndAJmsBrokerDescribedByAFileAsAnExternalOne(@TempDir Path dir) throws Exception {
+        EmbeddedPulsar pulsar = PulsarFixture.kitBroker().build();
+        EmbeddedArtemis artemis = EmbeddedArtemis.builder().user("ops", "ops-Pa55-2xQ").diskSync(false).build();
+        try {
+            pulsar.start();
+            artemis.start();
+            Path pulsarFile = Files.writeString(dir.resolve("pulsar.properties"), "serviceUrl=" + pulsar.serviceUrl()
+                    + "\nadminUrl=" + pulsar.httpUrl() + "\n");
+            Path jmsFile = Files.writeString(dir.resolve("jms.properties"), "provider=artemis\nurl=" + artemis.brokerUrl()
+                    + "?consumerWindowSize=-1\nuser=ops\npassword=ops-Pa55-2xQ\ntck.wrong.password=ops-Wr0ng-5v\n");
+
+            Run onPulsar = run("tck", "--binding", "pulsar", "--config", pulsarFile.toString(), "--only", "Lifecycle",
+                    "--report", dir.resolve("pulsar").toString());
+            Run onJms = run("tck", "--binding", "jms", "--config", jmsFile.toString(), "--only", "Lifecycle",
+                    "--only", "Secrets are never shown", "--report", dir.resolve("jms").toString());
+
+            assertThat(onPulsar.status()).as(onPulsar.out()).isZero();
+            assertThat(onPulsar.out()).contains("Pulsar cluster at " + pulsar.serviceUrl(), "passed, 0 failed");
+            assertThat(onJms.status()).as(onJms.out()).isZero();
+            assertThat(onJms.out()).contains("artemis broker at", "passed, 0 failed, 0 skipped").doesNotContain("ops-Pa55-2xQ");
+        } finally {
+            artemis.close();
+            pulsar.close();
+        }
     }
 
     @Test
