@@ -157,14 +157,14 @@ public final class Headers {
                         + describe(c) + " at index " + i + "; expected a name without white space or control characters");
             }
         }
-        return name;
+        return Utf8Text.requireEncodable("header name", name);
     }
 
     static String validValue(String name, String value) {
         if (value == null) {
             throw MessagingException.invalid("header \"" + name + "\" has a null value; expected a string (the empty string is allowed)");
         }
-        return value;
+        return Utf8Text.requireEncodable("the value of header \"" + name + "\"", value);
     }
 
     private static String describe(char c) {

@@ -55,6 +55,9 @@ public record Message<V>(Destination destination, String key, V value, Headers h
         if (key != null && key.isEmpty()) {
             throw MessagingException.invalid("message key is empty; expected a non-empty key, or no key (null) for an unkeyed message");
         }
+        if (key != null) {
+            Utf8Text.requireEncodable("message key", key);
+        }
         if (value == null) {
             throw MessagingException.invalid("message value is null; expected a value (an empty one is fine, e.g. new byte[0] or \"\")");
         }

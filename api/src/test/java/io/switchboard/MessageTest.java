@@ -50,6 +50,21 @@ class MessageTest {
     }
 
     @Test
+    @DisplayName("an unpaired surrogate in a key, a header name or a header value is refused, naming the field and the index")
+    void textWithoutAUtf8FormIsRefused() {
+        String tail = "; it has no UTF-8 form, so the broker would hold another text than was sent: pass whole"
+                + " characters (a surrogate pair, or a code point with Character.toChars)";
+        invalid(() -> Message.to("d").key("k\uD800x").value("v"), "message key has an unpaired surrogate U+D800 at index 1" + tail);
+        invalid(() -> Message.to("d").key("\uDC00").value("v"), "message key has an unpaired surrogate U+DC00 at index 0" + tail);
+        invalid(() -> Message.to("d").key("ab\uD83D").value("v"), "message key has an unpaired surrogate U+D83D at index 2" + tail);
+        invalid(() -> Message.to("d").header("n\uDFFF", "x"), "header name has an unpaired surrogate U+DFFF at index 1" + tail);
+        invalid(() -> Message.to("d").header("n", "v\uD800"),
+                "the value of header \"n\" has an unpaired surrogate U+D800 at index 1" + tail);
+        assertThat(Message.to("d").key("rocket \uD83D\uDE80").header("n", "\uD83D\uDE80").value("v").key())
+                .as("a whole character outside the BMP is fine").isEqualTo("rocket \uD83D\uDE80");
+    }
+
+    @Test
     void headerNamesMustBePrintableWithoutSpace() {
         invalid(() -> Message.to("d").header("a b", "x"), "header name \"a b\" contains white space at index 1; "
                 + "expected a name without white space or control characters");
