@@ -310,10 +310,10 @@ public final class CoreProducer<V> implements Producer<V> {
         }
         long backoff = backoffNanos(send.attempts);
         if (shouldRetry(send, error, backoff)) {
-            int next = send.attempts + 1;   // read before the retry can start and count itself
+            // told before the retry is scheduled, so no observer hears of a retry after its outcome
+            send.notifyRetry(send.attempts + 1, error);
             try {
                 helper.schedule(() -> dispatch(send), backoff, TimeUnit.NANOSECONDS);
-                send.notifyRetry(next, error);
                 return;
             } catch (RejectedExecutionException e) {
                 // the producer finished closing meanwhile: the failure stands
