@@ -39,7 +39,7 @@ final class SiteMap {
     private static final Map<String, List<String>> SECTIONS = new LinkedHashMap<>();
 
     static {
-        SECTIONS.put("Getting started", List.of("README.md", "api/", "json/", "cli/"));
+        SECTIONS.put("Getting started", List.of("README.md", "api/", "json/", "spring-boot-starter/", "cli/"));
         SECTIONS.put("Bindings", List.of("memory-binding/", "kafka-binding/", "pulsar-binding/", "jms-binding/"));
         SECTIONS.put("Operating", List.of("micrometer/", "opentelemetry/"));
         SECTIONS.put("The kit, for binding maintainers", List.of("tck/", "fixtures/", "brokers/"));

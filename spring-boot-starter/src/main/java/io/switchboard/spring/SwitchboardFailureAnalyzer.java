@@ -1,0 +1,35 @@
+/*
+ * Copyright 2026 The Switchboard authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.switchboard.spring;
+
+import io.switchboard.MessagingException;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * When the application cannot start because a Switchboard producer refused its settings, says so in Spring Boot's
+ * start-up report: Switchboard's own message (which key, which value, what was expected) and where to change it.
+ */
+class SwitchboardFailureAnalyzer extends AbstractFailureAnalyzer<MessagingException> {
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, MessagingException cause) {
+        return new FailureAnalysis("A Switchboard producer could not be built (" + cause.reason() + "): "
+                + cause.getMessage(),
+                "Change the setting it names under switchboard.* in the application's properties (a key "
+                        + "switchboard.x.y is switchboard.x.y there, or SWITCHBOARD_X_Y as an environment variable).",
+                cause);
+    }
+}
