@@ -27,7 +27,7 @@ public interface ProducerInfo {
     /** The producer's client id ({@code switchboard.client-id}, or the one it was given). */
     String clientId();
 
-    /** Messages accepted and not yet finished. */
+    /** Messages accepted and not yet let go of: unfinished, or finished while the client still holds them. */
     long bufferedMessages();
 
     /** Bytes (serialized values) of the messages accepted and not yet finished. */

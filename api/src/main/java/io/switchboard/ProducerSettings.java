@@ -95,7 +95,12 @@ public record ProducerSettings(String binding, String clientId, DeliveryGuarante
     public static final String MAX_BLOCK = "switchboard.max-block";
     /** Key: block or fail when the buffer is full. */
     public static final String BUFFER_WHEN_FULL = "switchboard.buffer.when-full";
-    /** Key: the buffer's message bound. */
+    /**
+     * Key: the buffer's message bound. The buffer is the producer's one bound on what it holds: a message counts
+     * from acceptance until the client has let go of it, also when its future already failed
+     * {@link Reason#OUTCOME_UNKNOWN} at the delivery timeout while the client still held it, so the client's own
+     * queue never refuses a message the buffer accepted.
+     */
     public static final String BUFFER_MAX_MESSAGES = "switchboard.buffer.max-messages";
     /** Key: the buffer's byte bound. */
     public static final String BUFFER_MAX_BYTES = "switchboard.buffer.max-bytes";

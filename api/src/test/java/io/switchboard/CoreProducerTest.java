@@ -148,6 +148,34 @@ class CoreProducerTest {
     }
 
     @Test
+    @DisplayName("A message the client still holds after its deadline keeps its place in the buffer until the client lets go")
+    void aMessageTheClientStillHoldsKeepsItsPlaceInTheBuffer() {
+        Producer<String> producer = producer("switchboard.buffer.max-messages", "2", "switchboard.buffer.when-full", "fail",
+                "switchboard.delivery-timeout", "200ms");
+        List<CompletableFuture<Receipt>> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        backend().answer = record -> {
+            CompletableFuture<Receipt> answer = new CompletableFuture<>();
+            held.add(answer);
+            return answer;
+        };
+        CompletableFuture<Receipt> a = producer.sendAsync(Message.of("d", "a"));
+        CompletableFuture<Receipt> b = producer.sendAsync(Message.of("d", "b"));
+        assertThat(reasonOf(a)).isEqualTo(Reason.OUTCOME_UNKNOWN);
+        assertThat(reasonOf(b)).isEqualTo(Reason.OUTCOME_UNKNOWN);
+
+        // finished for the caller, still in the client: the buffer is still full
+        assertThat(reasonOf(producer.sendAsync(Message.of("d", "c")))).isEqualTo(Reason.BUFFER_FULL);
+
+        held.get(0).completeExceptionally(new MessagingException(Reason.TIMEOUT, "the client gave up on it"));
+        CompletableFuture<Receipt> d = producer.sendAsync(Message.of("d", "d"));
+        assertThat(backend().handed).extracting(r -> new String(r.value(), java.nio.charset.StandardCharsets.UTF_8))
+                .containsExactly("a", "b", "d");
+        held.get(2).complete(ScriptedBackend.acknowledge(backend().handed.get(2)).join());
+        assertThat(d).succeedsWithin(Duration.ofSeconds(10));
+        assertThat(a.isCompletedExceptionally()).isTrue(); // the late answer changes nothing for the caller
+    }
+
+        @Test
     void theBlockPolicyWaitsUpToMaxBlockThenFailsBufferFull() {
         Producer<String> producer = producer("switchboard.buffer.max-messages", "1", "switchboard.max-block", "100ms",
                 "switchboard.delivery-timeout", "1s");

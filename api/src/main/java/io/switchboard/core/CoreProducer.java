@@ -288,6 +288,7 @@ public final class CoreProducer<V> implements Producer<V> {
             return; // finished meanwhile (deadline or close): it must not reach the broker now
         }
         send.attempts++;
+        send.handingToClient();
         try {
             backend.send(send.record, send);
         } catch (RuntimeException e) {
@@ -297,6 +298,11 @@ public final class CoreProducer<V> implements Producer<V> {
 
     /** A backend's answer to the attempt it was handed, on whatever thread the client completes it. */
     private void answered(PendingSend send, Receipt receipt, Throwable error) {
+        if (send.clientLetGo()) {
+            // finished before the client let go (deadline, close): the buffer counted it until now
+            permits.release(send.size());
+            return;
+        }
         if (error == null) {
             succeed(send, receipt);
         } else {
@@ -364,7 +370,8 @@ public final class CoreProducer<V> implements Producer<V> {
         // the buffer like any message: the producer's memory stays bounded however many sends fail
         PendingSend letter = deadLetter != null && !closed && !send.internal && send.attempts > 0
                 ? deadLetterCopy(send, error) : null;
-        release(send, letter == null);
+        // a message the client still holds keeps its place in the buffer until the client lets go of it
+        release(send, letter == null && !send.keepPermitsForClient());
         if (letter != null) {
             send.notifyDeadLettered(deadLetter);
         }

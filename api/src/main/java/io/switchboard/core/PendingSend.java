@@ -74,6 +74,22 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
     /** QUEUED (0) to start with: the default, so no volatile write in the constructor. */
     private volatile int state;
 
+    /** The attempt handed over is still the client's: neither answered nor outlived by the send. */
+    private static final int IN_CLIENT = 1;
+    /** The send finished (its deadline, close) while the client still held the attempt: its permits wait for it. */
+    private static final int PERMITS_WAIT_FOR_CLIENT = 2;
+    /** The client answered the attempt (or none was handed over). */
+    private static final int CLIENT_ANSWERED = 0;
+    private static final AtomicIntegerFieldUpdater<PendingSend> CLIENT =
+            AtomicIntegerFieldUpdater.newUpdater(PendingSend.class, "client");
+    /**
+     * Whether the client still holds the latest attempt. A send can finish before the client lets go of it (the
+     * core's deadline, close): its buffer permits then stay taken until the client answers, so that the buffer
+     * counts every message the client still holds and the client's own queue, sized like the buffer, never
+     * refuses one the buffer accepted.
+     */
+    private volatile int client;
+
     PendingSend(Message<?> message, OutboundRecord record, List<SendObserver> observers, boolean internal,
                 Outcomes outcomes) {
         this.message = message;
@@ -96,6 +112,24 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
     @Override
     public void accept(Receipt receipt, Throwable error) {
         outcomes.answered(this, receipt, error);
+    }
+
+    /** Marks the attempt about to be handed over as the client's until it answers. */
+    void handingToClient() {
+        client = IN_CLIENT;
+    }
+
+    /**
+     * The client answered the attempt it held; true if the send had finished meanwhile with its permits kept for
+     * the client, which are now to be released (once: only one of this and {@link #keepPermitsForClient} wins).
+     */
+    boolean clientLetGo() {
+        return CLIENT.getAndSet(this, CLIENT_ANSWERED) == PERMITS_WAIT_FOR_CLIENT;
+    }
+
+    /** The send finished: true if the client still holds its attempt, so its permits must wait for the answer. */
+    boolean keepPermitsForClient() {
+        return CLIENT.compareAndSet(this, IN_CLIENT, PERMITS_WAIT_FOR_CLIENT);
     }
 
     /** Moves QUEUED to HANDED; false if the send finished meanwhile (then it must not be handed over). */

@@ -227,7 +227,7 @@ public final class PulsarSideBySide {
         ProducerBuilder<byte[]> builder = client.newProducer().topic(topic)
                 .sendTimeout((int) sendTimeoutMillis(neutral), TimeUnit.MILLISECONDS)
                 .blockIfQueueFull(false)
-                .maxPendingMessages(neutral.bufferMaxMessages())
+                // no maxPendingMessages: the binding leaves Pulsar its default (no bound of its own), and so does this
                 .compressionType(CompressionType.valueOf(switch (neutral.compression()) {
                     case NONE -> "NONE";
                     case GZIP -> "ZLIB";

@@ -42,7 +42,7 @@ final class SiteMap {
         SECTIONS.put("Getting started", List.of("README.md", "api/", "json/", "spring-boot-starter/", "cli/"));
         SECTIONS.put("Bindings", List.of("memory-binding/", "kafka-binding/", "pulsar-binding/", "jms-binding/"));
         SECTIONS.put("Operating", List.of("micrometer/", "opentelemetry/"));
-        SECTIONS.put("The kit, for binding maintainers", List.of("tck/", "fixtures/", "brokers/"));
+        SECTIONS.put("The kit, for binding maintainers", List.of("tck/", "fixtures/", "brokers/", "faults/"));
         SECTIONS.put("Performance", List.of("benchmarks/"));
         SECTIONS.put("Project", List.of("CONTRIBUTING.md", "CHANGELOG.md", "docs/"));
     }

@@ -74,10 +74,13 @@ final class NeutralMapping {
                         + ", " + ProducerSettings.MAX_BLOCK + ") decides when a sender waits, and Pulsar must never block it");
         producer.put("blockIfQueueFull", false);
 
+        // One buffer: the producer's. It counts every message until Pulsar lets go of it (also after the producer's
+        // deadline), so Pulsar's queue is left without a bound of its own (its default, 0) and never refuses a
+        // message the buffer accepted. A smaller per-destination cap stays the user's choice.
         agree(config, "maxPendingMessages", v -> between(v, 1, s.bufferMaxMessages()), ProducerSettings.BUFFER_MAX_MESSAGES,
-                String.valueOf(s.bufferMaxMessages()), "leave it out (Pulsar's queue then holds as many as the producer's"
-                        + " buffer) or set a per-destination cap no larger than " + ProducerSettings.BUFFER_MAX_MESSAGES);
-        producer.putIfAbsent("maxPendingMessages", s.bufferMaxMessages());
+                String.valueOf(s.bufferMaxMessages()), "leave it out (Pulsar's queue then has no bound of its own: the"
+                        + " producer's buffer is the one bound) or set a per-destination cap no larger than "
+                        + ProducerSettings.BUFFER_MAX_MESSAGES);
 
         String compression = compressionType(s.compression());
         agree(config, "compressionType", compression::equalsIgnoreCase, ProducerSettings.COMPRESSION,

@@ -173,7 +173,8 @@ final class PulsarFailures {
                     + "authPluginClassName / authParams keys";
             case PERMISSION_DENIED -> "; grant the role permission to produce to the topic";
             case TOO_LARGE -> "; send less, or raise the broker's maxMessageSize";
-            case BUFFER_FULL -> "; slow down or raise " + PulsarKeys.PRODUCER_PREFIX + "maxPendingMessages";
+            case BUFFER_FULL -> "; Pulsar refuses only with a cap the settings gave it: raise or remove "
+                    + PulsarKeys.PRODUCER_PREFIX + "maxPendingMessages or " + PulsarKeys.CLIENT_PREFIX + "memoryLimitBytes";
             default -> "";
         };
     }

@@ -15,6 +15,8 @@
  */
 package io.switchboard.pulsar;
 
+import io.switchboard.faults.Fault;
+import io.switchboard.faults.FaultyProxy;
 import io.switchboard.Message;
 import io.switchboard.MessagingException;
 import io.switchboard.Producer;
@@ -45,17 +47,17 @@ class ErrorMappingTest extends BrokerTest {
     @Test
     void aFullPulsarQueueIsBufferFull() throws Exception {
         String topic = topic("queue-full");
-        try (FaultyProxy proxy = new FaultyProxy()) {
+        try (FaultyProxy proxy = FaultyProxy.socks5()) {
             Producer<String> producer = producers.open(ProducerSettings.LINGER, "0",
                     "pulsar.producer.maxPendingMessages", "1", "pulsar.client.socks5ProxyAddress", proxy.address());
             producer.send(Message.to(topic).value("warm-up"));
-            proxy.mode(FaultyProxy.Mode.SWALLOW_REPLIES);
+            proxy.fault(Fault.SWALLOW_REPLIES);
             CompletableFuture<Receipt> held = producer.sendAsync(Message.to(topic).value("held"));
             MessagingException e = failure(producer.sendAsync(Message.to(topic).value("refused")));
             assertThat(e.reason()).isEqualTo(Reason.BUFFER_FULL);
             assertThat(e.getCause()).isInstanceOf(PulsarClientException.ProducerQueueIsFullError.class);
-            proxy.mode(FaultyProxy.Mode.PASS);
-            proxy.cutAll();
+            proxy.fault(Fault.PASS);
+            proxy.cut();
             assertThat(held).succeedsWithin(PATIENCE);
         }
     }
@@ -90,13 +92,13 @@ class ErrorMappingTest extends BrokerTest {
     @Test
     void aSendTimeoutWhileNoConnectionCarriedTheMessageIsTimeoutAndItIsNotWritten() {
         String topic = topic("timeout-unsent");
-        try (FaultyProxy proxy = new FaultyProxy()) {
+        try (FaultyProxy proxy = FaultyProxy.socks5()) {
             Duration timeout = SEND_TIMEOUT_CASES;
             Producer<String> producer = producers.open(ProducerSettings.DELIVERY_TIMEOUT, timeout.toMillis() + "ms",
                     "pulsar.client.socks5ProxyAddress", proxy.address());
             producer.send(Message.to(topic).key("k").value("warm-up"));
-            proxy.mode(FaultyProxy.Mode.REFUSE);
-            proxy.cutAll();
+            proxy.fault(Fault.REFUSE);
+            proxy.cut();
             // the client tries to reconnect only once it knows the connection is gone
             await("the client noticed the broken connection").atMost(PATIENCE).until(() -> proxy.refused() > 0);
             long start = System.nanoTime();
@@ -105,7 +107,7 @@ class ErrorMappingTest extends BrokerTest {
                     .isLessThan(timeout);
             assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
             assertThat(e.getCause()).isInstanceOf(PulsarClientException.TimeoutException.class);
-            proxy.mode(FaultyProxy.Mode.PASS);
+            proxy.fault(Fault.PASS);
             await().atMost(PATIENCE).ignoreExceptions()
                     .until(() -> producer.send(Message.to(topic).key("k").value("sentinel")) != null);
             assertThat(values(read(topic, 2))).doesNotContain("unsent").contains("warm-up", "sentinel");
@@ -115,12 +117,12 @@ class ErrorMappingTest extends BrokerTest {
     @Test
     void aSendTimeoutAfterTheMessageWentOutIsOutcomeUnknownAndItMayWellBeWritten() {
         String topic = topic("timeout-sent");
-        try (FaultyProxy proxy = new FaultyProxy()) {
+        try (FaultyProxy proxy = FaultyProxy.socks5()) {
             Duration timeout = SEND_TIMEOUT_CASES;
             Producer<String> producer = producers.open(ProducerSettings.DELIVERY_TIMEOUT, timeout.toMillis() + "ms",
                     "pulsar.client.socks5ProxyAddress", proxy.address());
             producer.send(Message.to(topic).key("k").value("warm-up"));
-            proxy.mode(FaultyProxy.Mode.SWALLOW_REPLIES);
+            proxy.fault(Fault.SWALLOW_REPLIES);
             long start = System.nanoTime();
             MessagingException e = failure(producer.sendAsync(Message.to(topic).key("k").value("sent")));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("Pulsar reports before the delivery timeout")

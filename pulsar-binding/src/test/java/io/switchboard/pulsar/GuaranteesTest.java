@@ -15,6 +15,8 @@
  */
 package io.switchboard.pulsar;
 
+import io.switchboard.faults.Fault;
+import io.switchboard.faults.FaultyProxy;
 import io.switchboard.Message;
 import io.switchboard.MessagingException;
 import io.switchboard.Producer;
@@ -114,19 +116,19 @@ class GuaranteesTest extends BrokerTest {
      * sends "after", and returns what a consumer reads.
      */
     private java.util.List<String> sendThroughALostAcknowledgement(String topic, String guarantee) throws Exception {
-        try (FaultyProxy proxy = new FaultyProxy()) {
+        try (FaultyProxy proxy = FaultyProxy.socks5()) {
             // "once" must still be pending when its storing is seen, which can take up to the patience (15 s) on a
             // loaded machine; a delivery timeout of 60 s (Pulsar's send timeout 59 s) cannot run out before that
             Producer<String> producer = producers.open(ProducerSettings.GUARANTEE, guarantee,
                     ProducerSettings.DELIVERY_TIMEOUT, "60s", ProducerSettings.LINGER, "0",
                     "pulsar.client.socks5ProxyAddress", proxy.address());
             producer.send(Message.to(topic).key("k").value("before"));
-            proxy.mode(FaultyProxy.Mode.SWALLOW_REPLIES);
+            proxy.fault(Fault.SWALLOW_REPLIES);
             CompletableFuture<Receipt> once = producer.sendAsync(Message.to(topic).key("k").value("once"));
             await("the broker stores 'once'").atMost(PATIENCE).until(() -> values(read(topic, 2)).contains("once"));
             assertThat(once).as("'once' while its acknowledgement is lost").isNotDone();
-            proxy.mode(FaultyProxy.Mode.PASS);
-            proxy.cutAll();
+            proxy.fault(Fault.PASS);
+            proxy.cut();
             assertThat(once).as("'once' after the client resent it").succeedsWithin(PATIENCE);
             lastResend = once;
             producer.send(Message.to(topic).key("k").value("after"));

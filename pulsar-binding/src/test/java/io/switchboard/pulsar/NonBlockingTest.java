@@ -15,6 +15,8 @@
  */
 package io.switchboard.pulsar;
 
+import io.switchboard.faults.Fault;
+import io.switchboard.faults.FaultyProxy;
 import io.switchboard.Message;
 import io.switchboard.MessagingException;
 import io.switchboard.Producer;
@@ -60,8 +62,8 @@ class NonBlockingTest extends BrokerTest {
     @Test
     void sendAsyncReturnsAtOnceWhileTheDestinationsProducerIsOpening() {
         String topic = topic("opening");
-        try (FaultyProxy proxy = new FaultyProxy()) {
-            proxy.mode(FaultyProxy.Mode.SWALLOW_REPLIES);
+        try (FaultyProxy proxy = FaultyProxy.socks5()) {
+            proxy.fault(Fault.SWALLOW_REPLIES);
             Producer<String> producer = unreachable(proxy);
             List<CompletableFuture<Receipt>> sent = sendTimed(producer, topic, false);
             assertThat(sent).noneMatch(CompletableFuture::isDone);
@@ -75,8 +77,8 @@ class NonBlockingTest extends BrokerTest {
     @Test
     void sendAsyncReturnsAtOnceWhileTheBrokerIsUnreachable() {
         String topic = topic("unreachable");
-        try (FaultyProxy proxy = new FaultyProxy()) {
-            proxy.mode(FaultyProxy.Mode.REFUSE);
+        try (FaultyProxy proxy = FaultyProxy.socks5()) {
+            proxy.fault(Fault.REFUSE);
             Producer<String> producer = unreachable(proxy);
             List<CompletableFuture<Receipt>> sent = sendTimed(producer, topic, false);
             for (CompletableFuture<Receipt> future : sent) {
@@ -88,8 +90,8 @@ class NonBlockingTest extends BrokerTest {
     @Test
     void sendAsyncReturnsAtOnceWhileRoundRobinWaitsForThePartitionCount() {
         String topic = partitioned("partition-count", 3);
-        try (FaultyProxy proxy = new FaultyProxy()) {
-            proxy.mode(FaultyProxy.Mode.SWALLOW_REPLIES);
+        try (FaultyProxy proxy = FaultyProxy.socks5()) {
+            proxy.fault(Fault.SWALLOW_REPLIES);
             Producer<String> producer = unreachable(proxy, ProducerSettings.PARTITIONER, "round-robin");
             List<CompletableFuture<Receipt>> sent = sendTimed(producer, topic, true);
             for (CompletableFuture<Receipt> future : sent) {
@@ -118,9 +120,9 @@ class NonBlockingTest extends BrokerTest {
                 }
             });
         }
-        try (FaultyProxy proxy = new FaultyProxy()) {
+        try (FaultyProxy proxy = FaultyProxy.socks5()) {
             assertThat(holding.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).as("the common pool is held").isTrue();
-            proxy.mode(FaultyProxy.Mode.SWALLOW_REPLIES);
+            proxy.fault(Fault.SWALLOW_REPLIES);
             // Pulsar's own operation timeout far beyond the delivery timeout, so that only the binding can say TIMEOUT
             // before the deadline; 5 s of delivery timeout leave its 500 ms margin ahead of the core's deadline.
             Duration timeout = Duration.ofSeconds(5);
