@@ -149,4 +149,12 @@ public abstract class BindingCompatibilityKit {
             super(BindingCompatibilityKit.this);
         }
     }
+
+    @Nested
+    @DisplayName("Reliability under faults")
+    class ReliabilityUnderFaults extends ReliabilityUnderFaultsContract {
+        ReliabilityUnderFaults() {
+            super(BindingCompatibilityKit.this);
+        }
+    }
 }

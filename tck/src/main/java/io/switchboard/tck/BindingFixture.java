@@ -83,4 +83,15 @@ public interface BindingFixture {
     default Optional<BrokerControl> brokerControl() {
         return Optional.empty();
     }
+
+    /**
+     * A faulty network link to the broker, new for each call, for the reliability cases: the proxy sits where the
+     * binding's client meets the network (the broker URL through it, a SOCKS5 proxy, an advertised address). The
+     * case closes it. Empty: those cases play only what {@link #brokerControl()} can (or are skipped).
+     *
+     * @return the link, or empty if the fixture cannot put one between the client and the broker
+     */
+    default Optional<FaultyLink> faultyLink() {
+        return Optional.empty();
+    }
 }

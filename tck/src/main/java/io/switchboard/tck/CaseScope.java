@@ -172,7 +172,7 @@ final class CaseScope {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void addResource(ProducerBuilder<?> builder, Class<?> type, Object object) {
+    static void addResource(ProducerBuilder<?> builder, Class<?> type, Object object) {
         builder.resource((Class) type, object);
     }
 

@@ -108,7 +108,12 @@ abstract class ContractPart {
         this.kit = kit;
     }
 
-    /** The kit's fixture, as the maintainer's subclass returns it. */
+    /** The maintainer's kit class, e.g. {@code ArtemisCompatibilityTest}: names what a case writes down. */
+    String kitName() {
+        return kit.getClass().getSimpleName();
+    }
+
+        /** The kit's fixture, as the maintainer's subclass returns it. */
     BindingFixture fixture() {
         return kit.fixture();
     }

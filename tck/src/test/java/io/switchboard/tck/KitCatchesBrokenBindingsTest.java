@@ -24,6 +24,7 @@ import io.switchboard.tck.broken.LeaksSecretsKit;
 import io.switchboard.tck.broken.LosesHeaderKit;
 import io.switchboard.tck.broken.OwnHashPartitionsKit;
 import io.switchboard.tck.broken.ReordersOneKeyKit;
+import io.switchboard.tck.broken.StoresWhatItFailsKit;
 import io.switchboard.tck.broken.SwallowsFailuresKit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,22 @@ class KitCatchesBrokenBindingsTest {
                 "noSecretWhileWorking", null);
     }
 
+    @Test
+    @DisplayName("the binding that acknowledges while the broker is down also fails 'under a schedule of faults nothing acknowledged is lost ...'")
+    void catchesAcknowledgingWhatTheBrokerNeverGot() {
+        Events tests = assertCaught(selectNestedClass(List.of(SwallowsFailuresKit.class),
+                BindingCompatibilityKit.ReliabilityUnderFaults.class), "nothingLostOrHungUnderFaults", null);
+        assertThat(whyFailed(tests)).contains("acknowledged but missing");
+    }
+
+    @Test
+    @DisplayName("a binding that fails as 'not written' what it wrote fails 'under a schedule of faults ... nothing not written is stored'")
+    void catchesFailingWhatItWrote() {
+        Events tests = assertCaught(selectNestedClass(List.of(StoresWhatItFailsKit.class),
+                BindingCompatibilityKit.ReliabilityUnderFaults.class), "nothingLostOrHungUnderFaults", null);
+        assertThat(whyFailed(tests)).contains("failed as not written, yet in the broker");
+    }
+
     /**
      * Runs the selected part of the kit and requires the named case (the invocation whose display name contains
      * {@code invocation}, for a parameterized case) to fail; when a whole group ran, some of its other cases must
@@ -144,6 +161,13 @@ class KitCatchesBrokenBindingsTest {
             assertThat(tests.succeeded().count()).as("cases of the group that passed").isPositive();
         }
         return tests;
+    }
+
+    /** The failure message of the first failed case. */
+    private static String whyFailed(Events tests) {
+        return tests.failed().stream().findFirst()
+                .flatMap(e -> e.getPayload(TestExecutionResult.class)).flatMap(TestExecutionResult::getThrowable)
+                .map(Throwable::getMessage).orElse("");
     }
 
     private static List<String> failedCases(Events tests) {

@@ -167,10 +167,19 @@ abstract class BrokerLifecycle implements EmbeddedJmsBroker {
 
     @Override
     public final synchronized ConnectionFactory connectionFactory(String user, String password) {
+        return factoryAt(brokerUrl(), user, password);
+    }
+
+    @Override
+    public final synchronized ConnectionFactory connectionFactoryAt(String url) {
+        return factoryAt(url, null, null);
+    }
+
+    private ConnectionFactory factoryAt(String url, String user, String password) {
         if (closed) {
             throw new IllegalStateException(name + " broker is closed");
         }
-        ConnectionFactory factory = newConnectionFactory(brokerUrl(), user, password);
+        ConnectionFactory factory = newConnectionFactory(url, user, password);
         if (factory instanceof AutoCloseable closeable) {
             // Artemis' factory owns a server locator with threads; the caller would otherwise leak it
             factoriesToClose.add(closeable);

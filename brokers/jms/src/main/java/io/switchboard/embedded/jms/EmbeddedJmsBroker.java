@@ -120,6 +120,15 @@ public interface EmbeddedJmsBroker extends AutoCloseable {
     ConnectionFactory connectionFactory(String user, String password);
 
     /**
+     * A connection factory of this broker's own client for another address that leads to this broker, such as a
+     * proxy in front of it ({@code tcp://127.0.0.1:port}), for tests of network faults.
+     *
+     * @param url the address, in this broker's client's URL syntax
+     * @return a new connection factory with default credentials
+     */
+    ConnectionFactory connectionFactoryAt(String url);
+
+    /**
      * Stops the broker, closes the connection factories it handed out that hold resources, and deletes
      * its store directory. Idempotent; a closed broker cannot be started again.
      */
