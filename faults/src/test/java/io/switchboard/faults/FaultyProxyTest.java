@@ -94,13 +94,7 @@ class FaultyProxyTest {
         try (Socket client = connect()) {
             roundTrip(client, "x");
             proxy.cut();
-            assertThatThrownBy(() -> {
-                client.setSoTimeout((int) PATIENCE.toMillis());
-                int read = client.getInputStream().read();
-                if (read < 0) {
-                    throw new IOException("end of stream");
-                }
-            }).isInstanceOf(IOException.class);
+            assertEnded(client);
         }
         await().atMost(PATIENCE).until(() -> proxy.open() == 0);
         try (Socket again = connect()) {
@@ -115,12 +109,7 @@ class FaultyProxyTest {
             roundTrip(open, "a");
             proxy.fault(Fault.REFUSE);
             try (Socket refused = connect()) {
-                refused.setSoTimeout((int) PATIENCE.toMillis());
-                assertThatThrownBy(() -> {
-                    if (refused.getInputStream().read() < 0) {
-                        throw new IOException("end of stream");
-                    }
-                }).isInstanceOf(IOException.class);
+                assertEnded(refused);
             }
             assertThat(proxy.refused()).isEqualTo(1);
             assertThat(roundTrip(open, "still")).isEqualTo("still");
@@ -174,7 +163,17 @@ class FaultyProxyTest {
         assertThatThrownBy(() -> Fault.slow(0, Duration.ZERO)).hasMessageContaining("bytesPerSecond is 0");
     }
 
-    private Socket connect() throws IOException {
+    /** The connection was reset or closed: reading it ends at once, never with data. */
+    private static void assertEnded(Socket client) {
+        assertThatThrownBy(() -> {
+            client.setSoTimeout((int) PATIENCE.toMillis());
+            if (client.getInputStream().read() < 0) {
+                throw new IOException("end of stream");
+            }
+        }).isInstanceOf(IOException.class);
+    }
+
+        private Socket connect() throws IOException {
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", proxy.port()), 10_000);
         return socket;
