@@ -99,7 +99,8 @@ public record ProducerSettings(String binding, String clientId, DeliveryGuarante
      * Key: the buffer's message bound. The buffer is the producer's one bound on what it holds: a message counts
      * from acceptance until the client has let go of it, also when its future already failed
      * {@link Reason#OUTCOME_UNKNOWN} at the delivery timeout while the client still held it, so the client's own
-     * queue never refuses a message the buffer accepted.
+     * queue never refuses a message the buffer accepted. A binding must therefore answer every record it was
+     * handed, as every client does when it gives up on one or is closed.
      */
     public static final String BUFFER_MAX_MESSAGES = "switchboard.buffer.max-messages";
     /** Key: the buffer's byte bound. */

@@ -284,11 +284,16 @@ public final class CoreProducer<V> implements Producer<V> {
     }
 
     private void dispatch(PendingSend send) {
+        // the client's hold is marked before the hand-over, so a deadline that strikes in between keeps the permits
+        send.handingToClient();
         if (!send.markHanded()) {
-            return; // finished meanwhile (deadline or close): it must not reach the broker now
+            // finished meanwhile (deadline or close): it must not reach the broker now, and holds nothing there
+            if (send.clientLetGo()) {
+                permits.release(send.size());
+            }
+            return;
         }
         send.attempts++;
-        send.handingToClient();
         try {
             backend.send(send.record, send);
         } catch (RuntimeException e) {
@@ -298,16 +303,19 @@ public final class CoreProducer<V> implements Producer<V> {
 
     /** A backend's answer to the attempt it was handed, on whatever thread the client completes it. */
     private void answered(PendingSend send, Receipt receipt, Throwable error) {
+        if (error == null) {
+            // the common path costs no atomic beyond the claim: a send that finished first kept its permits for this
+            if (!succeed(send, receipt) && send.clientLetGo()) {
+                permits.release(send.size());
+            }
+            return;
+        }
         if (send.clientLetGo()) {
             // finished before the client let go (deadline, close): the buffer counted it until now
             permits.release(send.size());
             return;
         }
-        if (error == null) {
-            succeed(send, receipt);
-        } else {
-            failedAttempt(send, Failures.of(error, binding));
-        }
+        failedAttempt(send, Failures.of(error, binding));
     }
 
     private void failedAttempt(PendingSend send, MessagingException error) {
@@ -342,13 +350,15 @@ public final class CoreProducer<V> implements Producer<V> {
         return base > (max >> doublings) ? max : base << doublings;
     }
 
-    private void succeed(PendingSend send, Receipt receipt) {
+    /** Finishes the send as acknowledged; false if it had finished already. */
+    private boolean succeed(PendingSend send, Receipt receipt) {
         if (send.claimAcknowledged() < 0) {
-            return;
+            return false;
         }
         release(send);
         send.notifyAcknowledged(receipt);
         send.succeeded(receipt);
+        return true;
     }
 
     private void fail(PendingSend send, MessagingException error) {

@@ -22,6 +22,8 @@ import io.switchboard.Receipt;
 import io.switchboard.SendObserver;
 import io.switchboard.spi.OutboundRecord;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
@@ -75,20 +77,28 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
     private volatile int state;
 
     /** The attempt handed over is still the client's: neither answered nor outlived by the send. */
-    private static final int IN_CLIENT = 1;
+    private static final byte IN_CLIENT = 1;
     /** The send finished (its deadline, close) while the client still held the attempt: its permits wait for it. */
-    private static final int PERMITS_WAIT_FOR_CLIENT = 2;
+    private static final byte PERMITS_WAIT_FOR_CLIENT = 2;
     /** The client answered the attempt (or none was handed over). */
-    private static final int CLIENT_ANSWERED = 0;
-    private static final AtomicIntegerFieldUpdater<PendingSend> CLIENT =
-            AtomicIntegerFieldUpdater.newUpdater(PendingSend.class, "client");
+    private static final byte CLIENT_ANSWERED = 0;
+    private static final VarHandle CLIENT;
+
+    static {
+        try {
+            CLIENT = MethodHandles.lookup().findVarHandle(PendingSend.class, "client", byte.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /**
      * Whether the client still holds the latest attempt. A send can finish before the client lets go of it (the
      * core's deadline, close): its buffer permits then stay taken until the client answers, so that the buffer
      * counts every message the client still holds and the client's own queue, sized like the buffer, never
-     * refuses one the buffer accepted.
+     * refuses one the buffer accepted. A byte, so that the object stays within 56 bytes.
      */
-    private volatile int client;
+    private volatile byte client;
 
     PendingSend(Message<?> message, OutboundRecord record, List<SendObserver> observers, boolean internal,
                 Outcomes outcomes) {
@@ -116,15 +126,17 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
 
     /** Marks the attempt about to be handed over as the client's until it answers. */
     void handingToClient() {
-        client = IN_CLIENT;
+        // a release store: the hand-over's compare-and-set that follows orders it for any finisher
+        CLIENT.setRelease(this, IN_CLIENT);
     }
 
     /**
      * The client answered the attempt it held; true if the send had finished meanwhile with its permits kept for
      * the client, which are now to be released (once: only one of this and {@link #keepPermitsForClient} wins).
+     * Not needed when the answer itself finishes the send as acknowledged: then no other finisher can keep them.
      */
     boolean clientLetGo() {
-        return CLIENT.getAndSet(this, CLIENT_ANSWERED) == PERMITS_WAIT_FOR_CLIENT;
+        return (byte) CLIENT.getAndSet(this, CLIENT_ANSWERED) == PERMITS_WAIT_FOR_CLIENT;
     }
 
     /** The send finished: true if the client still holds its attempt, so its permits must wait for the answer. */

@@ -145,7 +145,9 @@ public final class FaultyProxy implements AutoCloseable {
             try {
                 client = server.accept();
             } catch (IOException e) {
-                continue; // closed, or a failed accept: the loop condition decides
+                // closed (the loop ends), or a failed accept (out of descriptors, say): try again shortly
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+                continue;
             }
             accepted.incrementAndGet();
             Threads.daemon("faulty-proxy-connection-" + client.getPort(), () -> serve(client)).start();
@@ -165,6 +167,10 @@ public final class FaultyProxy implements AutoCloseable {
             }
             connection = new ProxiedConnection(client, state, connections::remove);
             connections.add(connection);
+            if (closed) {
+                connection.close(); // close() ran while this one was being set up, and did not see it
+                return;
+            }
             if (fault instanceof Fault.HalfOpen) {
                 connection.abandon();
                 connection.start(null);

@@ -29,8 +29,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
- * Registers a bean {@code <name>Producer} for each {@code switchboard.producers.<name>}, so a named producer is
- * injected like the application one ({@code @Qualifier("auditProducer")} or a parameter named so).
+ * Registers a bean {@code <name>Producer} for each {@code switchboard.producers.<name>}, injected with
+ * {@code @Qualifier("auditProducer")}: without the qualifier, the application producer (primary) is injected.
  */
 class NamedProducersRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
     private Environment environment;
@@ -52,11 +52,17 @@ class NamedProducersRegistrar implements ImportBeanDefinitionRegistrar, Environm
                 .bind("switchboard.producers", Bindable.mapOf(String.class, ProducerProperties.class))
                 .orElse(Map.of());
         for (String name : named.keySet()) {
+            String beanName = name + "Producer";
+            if (name.equals("switchboard") || registry.containsBeanDefinition(beanName)) {
+                throw new IllegalStateException("switchboard.producers." + name + " would be the bean '" + beanName
+                        + "', which " + (name.equals("switchboard") ? "is the application producer's name"
+                        : "the application already defines") + "; give that producer another name");
+            }
             RootBeanDefinition definition = new RootBeanDefinition(Producer.class,
                     () -> beanFactory.getBean(SwitchboardProducers.class).named(name));
             definition.setDependsOn("switchboardProducers");
             definition.setDestroyMethodName(""); // closed by SwitchboardProducers, after every bean that uses it
-            registry.registerBeanDefinition(name + "Producer", definition);
+            registry.registerBeanDefinition(beanName, definition);
         }
     }
 }

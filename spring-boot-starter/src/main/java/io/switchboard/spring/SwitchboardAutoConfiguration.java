@@ -19,6 +19,7 @@ import io.switchboard.Producer;
 import io.switchboard.SendInterceptor;
 import io.switchboard.Serializer;
 import io.switchboard.Serializers;
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,14 +31,14 @@ import org.springframework.context.annotation.Primary;
 /**
  * A Switchboard producer from {@code switchboard.*}: bean {@code switchboardProducer}, typed by the application's
  * {@link Serializer} bean (so {@code Producer<Order>} is injected), else by JSON when switchboard-json is present,
- * else {@code Producer<byte[]>}. Named producers come from {@code switchboard.producers.<name>}. Backs off when the
- * application defines its own {@link Producer}.
+ * else {@code Producer<byte[]>}. Named producers come from {@code switchboard.producers.<name>}. The application
+ * producer backs off when the application defines its own {@link Producer} (which may come from
+ * {@link SwitchboardProducers}, still configured from {@code switchboard.*}).
  */
 @AutoConfiguration(afterName = {
         "io.switchboard.spring.SwitchboardJsonAutoConfiguration",
         "io.switchboard.spring.SwitchboardObservabilityAutoConfiguration"})
 @EnableConfigurationProperties(SwitchboardProperties.class)
-@ConditionalOnMissingBean(Producer.class)
 @Import(NamedProducersRegistrar.class)
 public class SwitchboardAutoConfiguration {
 
@@ -47,7 +48,14 @@ public class SwitchboardAutoConfiguration {
     SwitchboardProducers switchboardProducers(SwitchboardProperties properties,
                                               ObjectProvider<Serializer<?>> serializer,
                                               ObjectProvider<SendInterceptor> interceptors) {
-        Serializer<?> chosen = serializer.getIfUnique(Serializers::bytes);
+        Serializer<?> chosen;
+        try {
+            chosen = serializer.getIfAvailable(Serializers::bytes);
+        } catch (NoUniqueBeanDefinitionException e) {
+            throw new IllegalStateException("the application has " + e.getNumberOfBeansFound() + " Serializer beans "
+                    + e.getBeanNamesFound() + " and Switchboard's producers take one: mark the one to use @Primary, or "
+                    + "keep one", e);
+        }
         return new SwitchboardProducers(properties, chosen, interceptors.orderedStream().toList());
     }
 
@@ -58,6 +66,7 @@ public class SwitchboardAutoConfiguration {
      */
     @Bean(destroyMethod = "")
     @Primary
+    @ConditionalOnMissingBean(Producer.class)
     <V> Producer<V> switchboardProducer(SwitchboardProducers producers) {
         return producers.application();
     }

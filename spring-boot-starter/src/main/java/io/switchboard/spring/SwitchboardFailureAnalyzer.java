@@ -16,20 +16,25 @@
 package io.switchboard.spring;
 
 import io.switchboard.MessagingException;
+import io.switchboard.Reason;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * When the application cannot start because a Switchboard producer refused its settings, says so in Spring Boot's
- * start-up report: Switchboard's own message (which key, which value, what was expected) and where to change it.
+ * When the application cannot start because of Switchboard (a producer refused its settings, or its broker during
+ * start-up), says so in Spring Boot's start-up report: Switchboard's own message (for a setting: which key, which
+ * value, what was expected) and what to do.
  */
 class SwitchboardFailureAnalyzer extends AbstractFailureAnalyzer<MessagingException> {
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MessagingException cause) {
-        return new FailureAnalysis("A Switchboard producer could not be built (" + cause.reason() + "): "
+        boolean setting = cause.reason() == Reason.INVALID_ARGUMENT || cause.reason() == Reason.UNSUPPORTED;
+        return new FailureAnalysis("Switchboard failed while the application started (" + cause.reason() + "): "
                 + cause.getMessage(),
-                "Change the setting it names under switchboard.* in the application's properties (a key "
-                        + "switchboard.x.y is switchboard.x.y there, or SWITCHBOARD_X_Y as an environment variable).",
+                setting ? "Change the setting it names under switchboard.* in the application's properties (a key "
+                        + "switchboard.x.y is switchboard.x.y there, or SWITCHBOARD_X_Y as an environment variable)."
+                        : "Check that the broker is reachable and accepts the application's credentials; the message "
+                        + "says what Switchboard saw.",
                 cause);
     }
 }

@@ -27,8 +27,10 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * JSON values for the producers when switchboard-json and Jackson are on the class path and the application has
- * no {@link Serializer} bean of its own: with the application's Jackson {@link ObjectMapper} bean if it has one.
- * {@code switchboard.serializer=bytes} turns it off.
+ * no {@link Serializer} bean of its own. switchboard-json is built on Jackson 2: it uses the application's Jackson 2
+ * {@link ObjectMapper} bean if there is one (Spring Boot 4 makes one only with spring-boot-jackson2), otherwise its
+ * own mapper with the Jackson 2 modules on the class path; Spring Boot 4's Jackson 3 {@code JsonMapper} and the
+ * {@code spring.jackson.*} settings do not apply. {@code switchboard.serializer=bytes} turns it off.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jackson2.autoconfigure.Jackson2AutoConfiguration")
 @ConditionalOnClass({JsonSerializer.class, ObjectMapper.class})

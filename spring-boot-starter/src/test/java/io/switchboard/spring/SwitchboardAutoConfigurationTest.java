@@ -85,9 +85,32 @@ class SwitchboardAutoConfigurationTest {
     @DisplayName("The auto-configuration backs off when the application defines its own Producer")
     void backsOffForAnApplicationProducer() {
         context.withUserConfiguration(OwnProducerConfig.class).run(ctx -> {
-            assertThat(ctx).doesNotHaveBean(SwitchboardProducers.class);
             assertThat(ctx).hasSingleBean(Producer.class);
             assertThat(ctx).getBean("ownProducer").isSameAs(ctx.getBean(Producer.class));
+            assertThat(ctx.getBean(SwitchboardProducers.class).outcomes()).isEmpty(); // none built on its behalf
+        });
+    }
+
+    @Test
+    @DisplayName("Two Serializer beans stop the start, naming both, unless one is primary")
+    void twoSerializersStopTheStart() {
+        context.withUserConfiguration(StringSerializerConfig.class)
+                .withBean("otherSerializer", Serializer.class, Serializers::bytes)
+                .run(ctx -> {
+                    assertThat(ctx).hasFailed();
+                    assertThat(ctx.getStartupFailure()).hasStackTraceContaining("2 Serializer beans")
+                            .hasStackTraceContaining("stringSerializer").hasStackTraceContaining("otherSerializer")
+                            .hasStackTraceContaining("mark the one to use @Primary");
+                });
+    }
+
+    @Test
+    @DisplayName("A named producer called 'switchboard' is refused: its bean would be the application producer")
+    void reservedProducerName() {
+        context.withPropertyValues("switchboard.producers.switchboard.client-id=x").run(ctx -> {
+            assertThat(ctx).hasFailed();
+            assertThat(rootCause(ctx.getStartupFailure())).hasMessageContaining("switchboard.producers.switchboard")
+                    .hasMessageContaining("another name");
         });
     }
 

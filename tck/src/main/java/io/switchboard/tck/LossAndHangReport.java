@@ -39,17 +39,23 @@ import java.util.Map;
  * @param blockedCalls         sendAsync calls that took longer than max-block plus tolerance
  * @param notWrittenButStored  failed as not written, and in the broker all the same
  * @param unfinished           futures still pending when the run ended
+ * @param notAcknowledgedAfterRecovery sends after the faults (and up to 30 s for the producer to deliver again) that
+ *                     were not acknowledged: reported, not yet required to be 0
+ * @param senderProblems       sendAsync calls that threw, or never returned
  * @param faults               the faults played, in order
  * @param examples             a few of the offending sends, for the failure message
  */
 record LossAndHangReport(int sent, int acknowledged, int outcomeUnknown, Map<Reason, Integer> notWritten,
                          int acknowledgedMissing, int duplicates, int orderViolations, int lateOutcomes,
-                         int blockedCalls, int notWrittenButStored, int unfinished, List<String> faults,
-                         List<String> examples) {
+                         int blockedCalls, int notWrittenButStored, int unfinished, int notAcknowledgedAfterRecovery,
+                         List<String> senderProblems, List<String> faults, List<String> examples) {
+
+    private static final String AFTER_RECOVERY_NOTE = "the 200 sends after the faults";
 
     /** Holds each send against the messages read from the broker. */
     static LossAndHangReport of(List<SendRecord> sends, List<ProbedMessage> read, Duration deliveryTimeout,
-                                Duration maxBlock, Duration tolerance, List<String> faults) {
+                                Duration maxBlock, Duration tolerance, List<String> faults, List<String> senderProblems,
+                                List<SendRecord> afterRecovery) {
         Map<String, Integer> stored = new HashMap<>();
         Map<String, List<Integer>> sequencesByKey = new HashMap<>();
         for (ProbedMessage message : read) {
@@ -99,8 +105,17 @@ record LossAndHangReport(int sent, int acknowledged, int outcomeUnknown, Map<Rea
         }
         int duplicates = stored.values().stream().mapToInt(n -> n - 1).sum();
         int order = orderViolations(sequencesByKey, acknowledgedByKey, examples);
+        int notAcknowledgedAfter = 0;
+        for (SendRecord send : afterRecovery) {
+            if (!send.acknowledged()) {
+                notAcknowledgedAfter++;
+                example(examples, send.value() + ", sent after the faults, was not acknowledged"
+                        + (send.failure() == null ? "" : " (" + send.failure().reason() + ")"));
+            }
+        }
         return new LossAndHangReport(sends.size(), acknowledged, unknown, notWritten, missing, duplicates, order, late,
-                blocked, wrongNotWritten, unfinished, List.copyOf(faults), List.copyOf(examples));
+                blocked, wrongNotWritten, unfinished, notAcknowledgedAfter, List.copyOf(senderProblems),
+                List.copyOf(faults), List.copyOf(examples));
     }
 
     /** Per key, the acknowledged sequences as the broker holds them (first copies) must rise. */
@@ -140,6 +155,7 @@ record LossAndHangReport(int sent, int acknowledged, int outcomeUnknown, Map<Rea
         put(found, "sendAsync calls blocked beyond max-block", blockedCalls);
         put(found, "failed as not written, yet in the broker", notWrittenButStored);
         put(found, "futures never finished", unfinished);
+        put(found, "sendAsync calls that threw or never returned", senderProblems.size());
         return found;
     }
 
@@ -164,6 +180,10 @@ record LossAndHangReport(int sent, int acknowledged, int outcomeUnknown, Map<Rea
         row(table, "sendAsync calls blocked beyond max-block + tolerance", blockedCalls, "0");
         row(table, "failed as not written, yet in the broker", notWrittenButStored, "0");
         row(table, "futures never finished", unfinished, "0");
+        row(table, "of " + AFTER_RECOVERY_NOTE + ", not acknowledged", notAcknowledgedAfterRecovery,
+                "reported (0 once a binding recovers within 30 s)");
+        row(table, "sendAsync calls that threw or never returned", senderProblems.size(), "0");
+        senderProblems.forEach(p -> table.append("- ").append(p).append('\n'));
         if (!examples.isEmpty()) {
             table.append("\nexamples:\n");
             examples.forEach(e -> table.append("- ").append(e).append('\n'));

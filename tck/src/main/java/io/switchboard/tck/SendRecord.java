@@ -16,6 +16,7 @@
 package io.switchboard.tck;
 
 import io.switchboard.MessagingException;
+import io.switchboard.Reason;
 import io.switchboard.Receipt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -30,23 +31,23 @@ final class SendRecord {
     private volatile long finishedAt;
     private volatile MessagingException failure;
     private volatile boolean acknowledged;
-    final CompletableFuture<Receipt> future;
+    /** Done once the outcome is recorded here (not merely once the caller's future is). */
+    final CompletableFuture<?> recorded;
 
     SendRecord(String key, int sequence, long callStart, long acceptedAt, CompletableFuture<Receipt> future) {
         this.key = key;
         this.sequence = sequence;
         this.callNanos = acceptedAt - callStart;
         this.acceptedAt = acceptedAt;
-        this.future = future;
-        future.whenComplete((receipt, error) -> {
-            finishedAt = System.nanoTime();
+        this.recorded = future.whenComplete((receipt, error) -> {
             if (error == null) {
                 acknowledged = true;
             } else {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                failure = cause instanceof MessagingException m ? m : new MessagingException(io.switchboard.Reason.INTERNAL,
+                failure = cause instanceof MessagingException m ? m : new MessagingException(Reason.INTERNAL,
                         "not a MessagingException: " + cause, cause);
             }
+            finishedAt = System.nanoTime(); // last: a finished record has its outcome
         });
     }
 
