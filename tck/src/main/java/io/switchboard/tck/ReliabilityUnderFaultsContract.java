@@ -51,8 +51,8 @@ import org.junit.jupiter.api.Test;
  * held against it: nothing acknowledged is missing, nothing reported "not written" is there, acknowledged messages
  * keep their per-key order, no future finishes late and no call blocks beyond max-block. Once the faults are over,
  * the producer gets {@link #RECOVERY_BOUND} to deliver again, then sends {@link #AFTER_RECOVERY} more: how many of
- * those are acknowledged is reported in the table, not yet required (ActiveMQ Classic's producer does not recover
- * within that bound after this schedule; see the JMS binding's README).
+ * those are acknowledged is reported in the table, not yet required (after this schedule, ActiveMQ Classic's
+ * producer, and Pulsar's in some runs, had not delivered again within that bound).
  *
  * <p>The short run in every build sends at least {@value #MINIMUM_SENDS} messages; a soak plays the schedule again
  * and again for longer with {@code -Dswitchboard.soak.seconds=N}. Each run writes its table to
