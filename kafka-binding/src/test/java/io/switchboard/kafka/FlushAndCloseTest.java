@@ -96,6 +96,18 @@ class FlushAndCloseTest {
     @Test
     @DisplayName("close(0) fails what Kafka still holds, CLOSED where nothing was sent, and those are truly absent")
     void closeWithoutWaitingReportsEveryRecordTruthfully() throws Exception {
+        // Kafka aborts the records it holds on its own I/O thread: on a loaded machine that can come after the
+        // core has failed them OUTCOME_UNKNOWN (also truthful). Each attempt checks the truth of every outcome; a
+        // binding that never tells CLOSED from OUTCOME_UNKNOWN fails all three attempts.
+        int closed = 0;
+        for (int attempt = 0; attempt < 3 && closed == 0; attempt++) {
+            closed = closeNowAndCount();
+        }
+        assertThat(closed).as("records reported CLOSED (never sent) in the best of 3 attempts").isPositive();
+    }
+
+    /** One close(0) with ten records held by Kafka's linger; checks every outcome, returns how many were CLOSED. */
+    private int closeNowAndCount() throws Exception {
         String topic = Topics.create("close-now", 1);
         Producer<String> producer = Producers.open(ProducerSettings.LINGER, "20s", ProducerSettings.DELIVERY_TIMEOUT, "40s");
         // the first send fetches metadata and a producer id; after that, nothing goes over the wire while Kafka lingers
@@ -125,6 +137,6 @@ class FlushAndCloseTest {
                 assertThat(stored).doesNotContain("held-" + i);
             }
         }
-        assertThat(closed).isPositive();
+        return closed;
     }
 }
