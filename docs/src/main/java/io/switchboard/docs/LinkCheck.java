@@ -17,7 +17,6 @@ package io.switchboard.docs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +65,7 @@ final class LinkCheck {
         if (link.isEmpty()) {
             return "empty link";
         }
-        if (isAbsolute(link)) {
+        if (LinkRewriter.hasScheme(link)) {
             return null;
         }
         int hash = link.indexOf('#');
@@ -84,14 +83,6 @@ final class LinkCheck {
             return "no heading with the anchor #" + fragment + " in " + target;
         }
         return null;
-    }
-
-    private static boolean isAbsolute(String link) {
-        try {
-            return URI.create(link.replace(" ", "%20")).getScheme() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static Set<String> idsOf(String html) {

@@ -79,7 +79,8 @@ final class LinkRewriter {
     record Rewritten(String destination, String assetToCopy) {
     }
 
-    private static boolean hasScheme(String destination) {
+    /** Whether the link names a scheme (https:, mailto:): a link to the web, which the site leaves as it is. */
+    static boolean hasScheme(String destination) {
         try {
             return URI.create(destination.replace(" ", "%20")).getScheme() != null;
         } catch (IllegalArgumentException e) {
