@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * A TCP proxy for tests that misbehaves on command, put between a client and a real broker the way the client
@@ -72,6 +73,17 @@ public final class FaultyProxy implements AutoCloseable {
     /** A proxy that forwards every connection to {@code host:port}. */
     public static FaultyProxy forwardingTo(String host, int port) {
         return forwardingTo(new InetSocketAddress(host, port));
+    }
+
+    /**
+     * A proxy that asks {@code broker} where to forward at each new connection. For a broker that must know the
+     * proxy's address before it starts (Kafka advertises it), so that the broker's own port comes second.
+     */
+    public static FaultyProxy forwardingTo(Supplier<InetSocketAddress> broker) {
+        if (broker == null) {
+            throw new IllegalArgumentException("broker address supplier is null; expected where the proxy forwards to");
+        }
+        return new FaultyProxy(Upstream.resolvedEachTime(broker));
     }
 
     /** A SOCKS5 proxy: each connection goes where the client's CONNECT request says. */

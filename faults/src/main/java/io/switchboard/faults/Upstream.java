@@ -22,6 +22,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /** Where a proxied connection goes: one fixed broker address, or where a SOCKS5 client asks. */
 abstract class Upstream {
@@ -38,10 +39,15 @@ abstract class Upstream {
     abstract void refuse(Socket client) throws IOException;
 
     static Upstream fixed(InetSocketAddress broker) {
+        return resolvedEachTime(() -> broker);
+    }
+
+    /** Asks {@code broker} at each new connection: for a broker whose port is only known after the proxy's. */
+    static Upstream resolvedEachTime(Supplier<InetSocketAddress> broker) {
         return new Upstream() {
             @Override
             InetSocketAddress target(Socket client) {
-                return broker;
+                return broker.get();
             }
 
             @Override
@@ -56,7 +62,8 @@ abstract class Upstream {
 
             @Override
             public String toString() {
-                return broker.getHostString() + ":" + broker.getPort();
+                InetSocketAddress address = broker.get();
+                return address.getHostString() + ":" + address.getPort();
             }
         };
     }

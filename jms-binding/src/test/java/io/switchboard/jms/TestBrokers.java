@@ -19,6 +19,9 @@ import io.switchboard.embedded.jms.EmbeddedActiveMqClassic;
 import io.switchboard.embedded.jms.EmbeddedArtemis;
 import io.switchboard.embedded.jms.EmbeddedJmsExtension;
 import io.switchboard.tck.jms.HeaderDecoding;
+import io.switchboard.testing.TestSecrets;
+import io.switchboard.testing.tls.TestTls;
+import java.nio.file.Path;
 
 /**
  * The two brokers every test class of this module shares: one ActiveMQ Classic and one Artemis per run (test
@@ -27,14 +30,16 @@ import io.switchboard.tck.jms.HeaderDecoding;
 final class TestBrokers {
     /** A user that may do everything. */
     static final String USER = "app";
-    static final String PASSWORD = "app-secret-7Qx";
+    static final String PASSWORD = TestSecrets.generate("app");
     /** A user that may do everything but send to {@link #FORBIDDEN}. */
     static final String INTRUDER = "intruder";
-    static final String INTRUDER_PASSWORD = "intruder-secret-3Zk";
+    static final String INTRUDER_PASSWORD = TestSecrets.generate("intruder");
     /** The destination (queue or topic) {@link #INTRUDER} may not send to. */
     static final String FORBIDDEN = "forbidden";
     /** How the binding writes header names and values as JMS properties, for the probes to read them back. */
     static final HeaderDecoding DECODING = HeaderDecoding.of(JmsHeaderNames::decode, JmsHeaderValues::decode);
+    /** The certificates of this test run: one that names 127.0.0.1, an expired one, and two CAs' trust. */
+    static final TestTls TLS = TestTls.generate(Path.of("target", "test-tls"));
     /** What each destination holds before further sends are refused. */
     static final long ROOM_BYTES = 4L * 1024 * 1024;
 
@@ -44,8 +49,10 @@ final class TestBrokers {
     static EmbeddedJmsExtension extension() {
         return EmbeddedJmsExtension.with(
                 EmbeddedActiveMqClassic.builder().user(USER, PASSWORD).userDeniedSendTo(INTRUDER, INTRUDER_PASSWORD, FORBIDDEN)
-                        .failSendsBeyond(ROOM_BYTES).prioritizedMessages(true).diskSync(false),
+                        .failSendsBeyond(ROOM_BYTES).prioritizedMessages(true).diskSync(false)
+                        .tls(TLS.server().keyStore(), TLS.server().password()),
                 EmbeddedArtemis.builder().user(USER, PASSWORD).userDeniedSendTo(INTRUDER, INTRUDER_PASSWORD, FORBIDDEN)
-                        .failSendsBeyond(ROOM_BYTES).diskSync(false));
+                        .failSendsBeyond(ROOM_BYTES).diskSync(false)
+                        .tls(TLS.server().keyStore(), TLS.server().password()));
     }
 }

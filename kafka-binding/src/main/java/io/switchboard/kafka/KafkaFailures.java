@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.BufferExhaustedException;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.CorruptRecordException;
 import org.apache.kafka.common.errors.InterruptException;
@@ -175,7 +176,8 @@ final class KafkaFailures {
                     + " written. Send less, or raise the broker's message.max.bytes / the topic's max.message.bytes";
             case PERMISSION_DENIED -> "Kafka denied this producer access to topic " + topic + " (" + kafka + "); the"
                     + " message was not written. Grant the principal Write (and Describe) on the topic";
-            case UNAUTHENTICATED -> "Kafka did not accept the producer's credentials (" + kafka + "); the message to topic "
+            case UNAUTHENTICATED -> error instanceof SslAuthenticationException ? tlsMessage(error, topic)
+                    : "Kafka did not accept the producer's credentials (" + kafka + "); the message to topic "
                     + topic + " was not written. Check kafka.security.protocol, kafka.sasl.mechanism and kafka.sasl.jaas.config";
             case NOT_FOUND -> "topic " + topic + " does not exist and the broker does not create it (" + kafka
                     + "); the message was not written. Create the topic first";
@@ -195,6 +197,23 @@ final class KafkaFailures {
                     + "; sending it again may duplicate it";
             default -> "Kafka failed the message to topic " + topic + " unexpectedly (" + kafka + "); it was not written";
         };
+    }
+
+    /**
+     * A TLS handshake that failed: the client refused the broker's certificate (untrusted, expired, another name)
+     * or the broker refused the client's. The TLS layer's own words, the innermost cause, say which.
+     */
+    private static String tlsMessage(Throwable error, String topic) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String cause = root == error.getCause() || root == error ? ""
+                : "; the TLS layer said: " + root.getClass().getSimpleName() + ": " + root.getMessage();
+        return "the TLS handshake with Kafka failed (" + describe(error) + cause + "); the message to topic " + topic
+                + " was not written. Check that kafka.ssl.truststore.location holds the CA that signed the broker's"
+                + " certificate, that the certificate is valid now, and that it names the host in"
+                + " kafka.bootstrap.servers (hostname verification: kafka.ssl.endpoint.identification.algorithm)";
     }
 
     /** Kafka's exception as class name and message, the cause's too when Kafka wrapped one. */

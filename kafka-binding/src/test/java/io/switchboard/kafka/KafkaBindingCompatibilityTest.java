@@ -29,7 +29,8 @@ class KafkaBindingCompatibilityTest extends BindingCompatibilityKit {
     protected BindingFixture fixture() {
         synchronized (KafkaBindingCompatibilityTest.class) {
             if (fixture == null) {
-                fixture = KafkaFixture.on(TestBroker.get(), TestBroker.ALICE, TestBroker.ALICE_PASSWORD);
+                fixture = KafkaFixture.on(TestBroker.get(), TestBroker.ALICE, TestBroker.ALICE_PASSWORD)
+                        .withFaultyLink(TestBroker.PROXY);
             }
         }
         TestBroker.get();   // started again if a case left it stopped

@@ -18,6 +18,8 @@ package io.switchboard.pulsar;
 import io.switchboard.embedded.pulsar.EmbeddedPulsar;
 import io.switchboard.embedded.pulsar.EmbeddedPulsarExtension;
 import io.switchboard.tck.pulsar.PulsarFixture;
+import io.switchboard.testing.tls.TestTls;
+import java.nio.file.Path;
 
 /**
  * The brokers of this module's test run. Test classes that register an extension with the same builder share one
@@ -38,9 +40,13 @@ final class TestBrokers {
         return new EmbeddedPulsarExtension(PulsarFixture.kitBroker());
     }
 
-    /** A broker that authenticates tokens and authorizes roles. */
+    /** The certificates of this test run: one that names 127.0.0.1, an expired one, and two CAs' trust. */
+    static final TestTls TLS = TestTls.generate(Path.of("target", "test-tls"));
+
+    /** A broker that authenticates tokens and authorizes roles, on its plain port and on a TLS port. */
     static EmbeddedPulsarExtension secured() {
         return new EmbeddedPulsarExtension(EmbeddedPulsar.builder().allowAutoTopicCreation(false)
-                .tokenAuthentication(true).brokerProperty("authorizationEnabled", "true"));
+                .tokenAuthentication(true).brokerProperty("authorizationEnabled", "true")
+                .tls(TLS.server().certificateChain(), TLS.server().privateKey()));
     }
 }

@@ -62,14 +62,14 @@ class TckCommandTest {
     @Test
     void runsOnAPulsarAndAJmsBrokerDescribedByAFileAsAnExternalOne(@TempDir Path dir) throws Exception {
         EmbeddedPulsar pulsar = PulsarFixture.kitBroker().build();
-        EmbeddedArtemis artemis = EmbeddedArtemis.builder().user("ops", "ops-Pa55-2xQ").diskSync(false).build();
+        EmbeddedArtemis artemis = EmbeddedArtemis.builder().user("ops", "ops-Pa55-2xQ-k7").diskSync(false).build();
         try {
             pulsar.start();
             artemis.start();
             Path pulsarFile = Files.writeString(dir.resolve("pulsar.properties"), "serviceUrl=" + pulsar.serviceUrl()
                     + "\nadminUrl=" + pulsar.httpUrl() + "\n");
             Path jmsFile = Files.writeString(dir.resolve("jms.properties"), "provider=artemis\nurl=" + artemis.brokerUrl()
-                    + "?consumerWindowSize=-1\nuser=ops\npassword=ops-Pa55-2xQ\ntck.wrong.password=ops-Wr0ng-5v\n");
+                    + "?consumerWindowSize=-1\nuser=ops\npassword=ops-Pa55-2xQ-k7\ntck.wrong.password=ops-Wr0ng-5v\n");
 
             Run onPulsar = run("tck", "--binding", "pulsar", "--config", pulsarFile.toString(), "--only", "Lifecycle",
                     "--report", dir.resolve("pulsar").toString());
@@ -79,7 +79,7 @@ class TckCommandTest {
             assertThat(onPulsar.status()).as(onPulsar.out()).isZero();
             assertThat(onPulsar.out()).contains("Pulsar cluster at " + pulsar.serviceUrl(), "passed, 0 failed");
             assertThat(onJms.status()).as(onJms.out()).isZero();
-            assertThat(onJms.out()).contains("artemis broker at", "passed, 0 failed, 0 skipped").doesNotContain("ops-Pa55-2xQ");
+            assertThat(onJms.out()).contains("artemis broker at", "passed, 0 failed, 0 skipped").doesNotContain("ops-Pa55-2xQ-k7");
         } finally {
             artemis.close();
             pulsar.close();

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
@@ -55,6 +56,7 @@ abstract class BrokerLifecycle implements EmbeddedJmsBroker {
 
     private Path storeDirectory;
     private int port;
+    private int tlsPort;
     private boolean running;
     private boolean closed;
 
@@ -66,8 +68,16 @@ abstract class BrokerLifecycle implements EmbeddedJmsBroker {
     /**
      * Starts the broker on the given store and port, and returns once it accepts connections.
      * If it throws, nothing of the broker may be left running.
+     *
+     * @param tlsPort the TLS listener's port, or 0 when {@link #tls()} is empty
      */
-    abstract void startBroker(Path storeDirectory, String host, int port) throws Exception;
+    abstract void startBroker(Path storeDirectory, String host, int port, int tlsPort) throws Exception;
+
+    /** The key store of the TLS listener, if the broker has one. */
+    abstract Optional<ServerKeyStore> tls();
+
+    /** The TLS listener's address in the provider's URL syntax. */
+    abstract String tlsUrl(String host, int port);
 
     /** Stops the broker started by the last successful {@link #startBroker}, keeping its store. */
     abstract void stopBroker() throws Exception;
@@ -92,10 +102,10 @@ abstract class BrokerLifecycle implements EmbeddedJmsBroker {
             storeDirectory = createStoreDirectory();
         }
         if (port == 0) {
-            port = startOnFreePort();
+            startOnFreePorts();
         } else {
             try {
-                startOn(port);
+                startOn(port, tlsPort);
             } catch (Exception e) {
                 throw new IllegalStateException("Could not start " + name + " again on " + url(port)
                         + (isPortConflict(e) ? ": another process is using the port" : "") + ": " + e, e);
@@ -104,12 +114,15 @@ abstract class BrokerLifecycle implements EmbeddedJmsBroker {
         running = true;
     }
 
-    private int startOnFreePort() {
+    private void startOnFreePorts() {
         for (int attempt = 1; ; attempt++) {
             int candidate = portPicker.getAsInt();
+            int tlsCandidate = tls().isPresent() ? pickOtherThan(candidate) : 0;
             try {
-                startOn(candidate);
-                return candidate;
+                startOn(candidate, tlsCandidate);
+                port = candidate;
+                tlsPort = tlsCandidate;
+                return;
             } catch (Exception e) {
                 if (!isPortConflict(e) || attempt == FIRST_START_ATTEMPTS) {
                     throw new IllegalStateException("Could not start " + name + " on " + url(candidate)
@@ -119,13 +132,23 @@ abstract class BrokerLifecycle implements EmbeddedJmsBroker {
         }
     }
 
-    private void startOn(int listenPort) throws Exception {
+    private int pickOtherThan(int taken) {
+        int picked = portPicker.getAsInt();
+        while (picked == taken) {
+            picked = portPicker.getAsInt();
+        }
+        return picked;
+    }
+
+    private void startOn(int listenPort, int tlsListenPort) throws Exception {
         // Artemis finds a taken port only half-way through its start, and logs long errors; a probe is quiet.
         // The broker's own bind still decides: the port may be taken between the probe and the bind.
-        if (!isPortFree(HOST, listenPort)) {
-            throw new BindException(HOST + ":" + listenPort + " is in use");
+        for (int wanted : new int[] {listenPort, tlsListenPort}) {
+            if (wanted != 0 && !isPortFree(HOST, wanted)) {
+                throw new BindException(HOST + ":" + wanted + " is in use");
+            }
         }
-        startBroker(storeDirectory, HOST, listenPort);
+        startBroker(storeDirectory, HOST, listenPort, tlsListenPort);
     }
 
     @Override
@@ -158,6 +181,16 @@ abstract class BrokerLifecycle implements EmbeddedJmsBroker {
             throw new IllegalStateException(name + " broker was never started; its port is chosen by the first start()");
         }
         return url(port);
+    }
+
+    @Override
+    public final synchronized String tlsBrokerUrl() {
+        brokerUrl();
+        if (tlsPort == 0) {
+            throw new IllegalStateException(name + " broker has no TLS listener; open one with builder().tls(keyStore,"
+                    + " password)");
+        }
+        return tlsUrl(HOST, tlsPort);
     }
 
     @Override

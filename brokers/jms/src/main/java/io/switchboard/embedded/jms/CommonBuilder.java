@@ -15,6 +15,7 @@
  */
 package io.switchboard.embedded.jms;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -50,6 +51,12 @@ abstract class CommonBuilder<B extends CommonBuilder<B>> implements EmbeddedJmsB
     @Override
     public B failSendsBeyond(long bytes) {
         common = common.withSendLimit(bytes);
+        return self();
+    }
+
+    @Override
+    public B tls(Path keyStore, String password) {
+        common = common.withTls(new ServerKeyStore(keyStore, password));
         return self();
     }
 

@@ -15,6 +15,7 @@
  */
 package io.switchboard.embedded.jms;
 
+import io.switchboard.testing.TestSecrets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,13 +33,14 @@ import java.util.stream.Collectors;
  * @param users the users the broker accepts; empty means anonymous access
  * @param sendLimitBytes per-destination limit beyond which sends fail, or {@link #NO_SEND_LIMIT}
  * @param diskSync whether the journal is forced to disk before a persistent send is acknowledged
+ * @param tls the key store of a TLS listener beside the plain one, if any
  */
-record CommonSettings(List<BrokerUser> users, long sendLimitBytes, boolean diskSync) {
+record CommonSettings(List<BrokerUser> users, long sendLimitBytes, boolean diskSync, Optional<ServerKeyStore> tls) {
 
     static final long NO_SEND_LIMIT = 0;
 
     /** The brokers' own defaults: anonymous access, no limit, journal synced. */
-    static final CommonSettings DEFAULTS = new CommonSettings(List.of(), NO_SEND_LIMIT, true);
+    static final CommonSettings DEFAULTS = new CommonSettings(List.of(), NO_SEND_LIMIT, true, Optional.empty());
 
     CommonSettings {
         users = List.copyOf(users);
@@ -50,18 +52,28 @@ record CommonSettings(List<BrokerUser> users, long sendLimitBytes, boolean diskS
         }
         List<BrokerUser> more = new ArrayList<>(users);
         more.add(user);
-        return new CommonSettings(more, sendLimitBytes, diskSync);
+        return new CommonSettings(more, sendLimitBytes, diskSync, tls);
     }
 
     CommonSettings withSendLimit(long bytes) {
         if (bytes <= 0) {
             throw new IllegalArgumentException("send limit must be positive, was " + bytes);
         }
-        return new CommonSettings(users, bytes, diskSync);
+        return new CommonSettings(users, bytes, diskSync, tls);
     }
 
     CommonSettings withDiskSync(boolean sync) {
-        return new CommonSettings(users, sendLimitBytes, sync);
+        return new CommonSettings(users, sendLimitBytes, sync, tls);
+    }
+
+    CommonSettings withTls(ServerKeyStore keyStore) {
+        return new CommonSettings(users, sendLimitBytes, diskSync, Optional.of(keyStore));
+    }
+
+    /** Every password the broker will hold, for the whole-suite check that none appears in any output. */
+    void registerSecrets() {
+        users.forEach(user -> TestSecrets.register(user.password()));
+        tls.ifPresent(keyStore -> TestSecrets.register(keyStore.password()));
     }
 
     boolean authenticationRequired() {

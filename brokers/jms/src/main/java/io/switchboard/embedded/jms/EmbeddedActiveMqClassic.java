@@ -27,6 +27,7 @@ import org.apache.activemq.store.kahadb.disk.journal.Journal.JournalDiskSyncStra
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 
 /**
@@ -109,7 +110,7 @@ public final class EmbeddedActiveMqClassic extends BrokerLifecycle {
     }
 
     @Override
-    void startBroker(Path storeDirectory, String host, int port) throws Exception {
+    void startBroker(Path storeDirectory, String host, int port, int tlsPort) throws Exception {
         BrokerService service = new BrokerService();
         // the broker registry is JVM-wide and keyed by name, and vm:// URLs look brokers up there
         service.setBrokerName("switchboard-classic-" + port);
@@ -132,6 +133,10 @@ public final class EmbeddedActiveMqClassic extends BrokerLifecycle {
         }
         // binds the port at once, so a port conflict surfaces here as a BindException
         service.addConnector("tcp://" + host + ":" + port);
+        if (settings.common().tls().isPresent()) {
+            service.setSslContext(ClassicTls.sslContext(settings.common().tls().get()));
+            service.addConnector(tlsUrl(host, tlsPort));
+        }
         service.start(); // stops itself again if it fails
         broker = service;
     }
@@ -166,6 +171,16 @@ public final class EmbeddedActiveMqClassic extends BrokerLifecycle {
         PolicyMap policy = new PolicyMap();
         policy.setDefaultEntry(everyDestination);
         return policy;
+    }
+
+    @Override
+    Optional<ServerKeyStore> tls() {
+        return settings.common().tls();
+    }
+
+    @Override
+    String tlsUrl(String host, int port) {
+        return "ssl://" + host + ":" + port;
     }
 
     @Override
@@ -231,6 +246,7 @@ public final class EmbeddedActiveMqClassic extends BrokerLifecycle {
 
         @Override
         public EmbeddedActiveMqClassic build() {
+            commonSettings().registerSecrets();
             return new EmbeddedActiveMqClassic(settings(), BrokerLifecycle::pickFreePort);
         }
     }

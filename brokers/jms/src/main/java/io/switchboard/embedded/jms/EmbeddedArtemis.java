@@ -28,6 +28,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 import java.net.BindException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
 
@@ -76,6 +77,7 @@ public final class EmbeddedArtemis extends BrokerLifecycle {
     public static final String DEAD_LETTER_QUEUE = "DLQ";
 
     private static final String ACCEPTOR_NAME = "tcp";
+    private static final String TLS_ACCEPTOR_NAME = "tls";
 
     private final CommonSettings settings;
     private EmbeddedActiveMQ server;
@@ -95,7 +97,7 @@ public final class EmbeddedArtemis extends BrokerLifecycle {
     }
 
     @Override
-    void startBroker(Path storeDirectory, String host, int port) throws Exception {
+    void startBroker(Path storeDirectory, String host, int port, int tlsPort) throws Exception {
         ConfigurationImpl configuration = new ConfigurationImpl();
         configuration.setName("switchboard-artemis-" + port);
         configuration.setPersistenceEnabled(true);
@@ -112,6 +114,12 @@ public final class EmbeddedArtemis extends BrokerLifecycle {
         configuration.setCriticalAnalyzer(false);
         configuration.setMaxDiskUsage(-1);
         configuration.addAcceptorConfiguration(ACCEPTOR_NAME, "tcp://" + host + ":" + port + "?protocols=CORE");
+        if (settings.tls().isPresent()) {
+            ServerKeyStore keyStore = settings.tls().get();
+            configuration.addAcceptorConfiguration(TLS_ACCEPTOR_NAME, "tcp://" + host + ":" + tlsPort
+                    + "?protocols=CORE;sslEnabled=true;keyStoreType=PKCS12;keyStorePath=" + keyStore.path()
+                    + ";keyStorePassword=" + keyStore.password());
+        }
         configuration.addAddressSetting("#", everyAddress());
         configuration.addQueueConfiguration(QueueConfiguration.of(EXPIRY_QUEUE).setRoutingType(RoutingType.ANYCAST));
         configuration.addQueueConfiguration(QueueConfiguration.of(DEAD_LETTER_QUEUE).setRoutingType(RoutingType.ANYCAST));
@@ -157,6 +165,16 @@ public final class EmbeddedArtemis extends BrokerLifecycle {
     }
 
     @Override
+    Optional<ServerKeyStore> tls() {
+        return settings.tls();
+    }
+
+    @Override
+    String tlsUrl(String host, int port) {
+        return "tcp://" + host + ":" + port + "?sslEnabled=true";
+    }
+
+    @Override
     void stopBroker() throws Exception {
         EmbeddedActiveMQ stopping = server;
         server = null;
@@ -188,6 +206,7 @@ public final class EmbeddedArtemis extends BrokerLifecycle {
 
         @Override
         public EmbeddedArtemis build() {
+            commonSettings().registerSecrets();
             return new EmbeddedArtemis(settings(), BrokerLifecycle::pickFreePort);
         }
     }

@@ -16,6 +16,7 @@
 package io.switchboard.embedded.jms;
 
 import jakarta.jms.ConnectionFactory;
+import java.nio.file.Path;
 
 /**
  * A real JMS broker running inside the current JVM, for tests.
@@ -91,6 +92,17 @@ public interface EmbeddedJmsBroker extends AutoCloseable {
      * @throws IllegalStateException if the broker was never started (its port is chosen at the first start)
      */
     String brokerUrl();
+
+    /**
+     * The TLS listener's address in the provider's URL syntax, without trust settings: ActiveMQ Classic
+     * {@code ssl://127.0.0.1:port} (trust set on an {@code ActiveMQSslConnectionFactory}), Artemis
+     * {@code tcp://127.0.0.1:port?sslEnabled=true} (add {@code &trustStorePath=..&trustStorePassword=..&verifyHost=true}).
+     * Stays the same across restarts.
+     *
+     * @return the address
+     * @throws IllegalStateException before the first start, or without {@link Builder#tls(Path, String)}
+     */
+    String tlsBrokerUrl();
 
     /**
      * A new connection factory of the broker's own JMS provider, pointed at {@link #brokerUrl()}, with the
@@ -188,6 +200,16 @@ public interface EmbeddedJmsBroker extends AutoCloseable {
          * @return this builder
          */
         Builder diskSync(boolean sync);
+
+        /**
+         * Opens a TLS listener beside the plain one, at {@link EmbeddedJmsBroker#tlsBrokerUrl()}, presenting the
+         * key store's certificate; it should name {@code 127.0.0.1}. Clients are not asked for a certificate.
+         *
+         * @param keyStore a PKCS#12 key store with the broker's key and certificate chain
+         * @param password its password, also the key's
+         * @return this builder
+         */
+        Builder tls(Path keyStore, String password);
 
         /**
          * Creates the broker, not yet started. Building has no side effect: the store directory and the

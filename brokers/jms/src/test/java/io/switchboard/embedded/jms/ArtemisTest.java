@@ -99,11 +99,11 @@ class ArtemisTest extends EmbeddedJmsBrokerContract {
         EmbeddedArtemis artemis = new EmbeddedArtemis(builder().settings(), BrokerLifecycle::pickFreePort);
         try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getByName(BrokerLifecycle.HOST))) {
             // past the lifecycle's own probe, as when another process binds the port between probe and start
-            assertThatThrownBy(() -> artemis.startBroker(store, BrokerLifecycle.HOST, squatter.getLocalPort()))
+            assertThatThrownBy(() -> artemis.startBroker(store, BrokerLifecycle.HOST, squatter.getLocalPort(), 0))
                     .isInstanceOf(BindException.class);
         }
         // the half-started server was stopped: it would otherwise hold the store's lock
-        artemis.startBroker(store, BrokerLifecycle.HOST, BrokerLifecycle.pickFreePort());
+        artemis.startBroker(store, BrokerLifecycle.HOST, BrokerLifecycle.pickFreePort(), 0);
         artemis.stopBroker();
     }
 }

@@ -15,6 +15,7 @@
  */
 package io.switchboard.embedded.jms;
 
+import io.switchboard.testing.TestSecrets;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -62,9 +63,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 abstract class EmbeddedJmsBrokerContract {
 
     private static final String APP_USER = "app";
-    private static final String APP_PASSWORD = "app-secret";
+    private static final String APP_PASSWORD = TestSecrets.generate("app");
     private static final String GUEST_USER = "guest";
-    private static final String GUEST_PASSWORD = "guest-secret";
+    private static final String GUEST_PASSWORD = TestSecrets.generate("guest");
     private static final String LOCKED_QUEUE = "orders.locked";
 
     /** How long a refused connection or send may take: long enough for a loaded machine, far from a hang. */

@@ -15,6 +15,7 @@
  */
 package io.switchboard.embedded.jms;
 
+import io.switchboard.testing.TestSecrets;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
@@ -44,6 +45,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * this test and can be checked.
  */
 class EmbeddedJmsExtensionTest {
+    private static final String APP_PASSWORD = TestSecrets.generate("app");
+
 
     /** The brokers the classes below were given, in order. */
     private static final List<EmbeddedJmsBroker> INJECTED = new CopyOnWriteArrayList<>();
@@ -147,8 +150,8 @@ class EmbeddedJmsExtensionTest {
     static class SecuredClass {
         @RegisterExtension
         static final EmbeddedJmsExtension JMS = EmbeddedJmsExtension.with(
-                EmbeddedActiveMqClassic.builder().user("app", "secret"),
-                EmbeddedArtemis.builder().user("app", "secret"));
+                EmbeddedActiveMqClassic.builder().user("app", APP_PASSWORD),
+                EmbeddedArtemis.builder().user("app", APP_PASSWORD));
 
         @Test
         void getsSecuredBrokers(EmbeddedActiveMqClassic classic, EmbeddedArtemis artemis) throws JMSException {
@@ -159,7 +162,7 @@ class EmbeddedJmsExtensionTest {
                         connection.start();
                     }
                 }).isInstanceOf(JMSSecurityException.class);
-                try (Connection connection = broker.connectionFactory("app", "secret").createConnection()) {
+                try (Connection connection = broker.connectionFactory("app", APP_PASSWORD).createConnection()) {
                     connection.start();
                 }
             }
@@ -169,8 +172,8 @@ class EmbeddedJmsExtensionTest {
     static class AnotherSecuredClass {
         @RegisterExtension
         static final EmbeddedJmsExtension JMS = EmbeddedJmsExtension.with(
-                EmbeddedActiveMqClassic.builder().user("app", "secret"),
-                EmbeddedArtemis.builder().user("app", "secret"));
+                EmbeddedActiveMqClassic.builder().user("app", APP_PASSWORD),
+                EmbeddedArtemis.builder().user("app", APP_PASSWORD));
 
         @Test
         void getsTheSameSecuredBrokers(EmbeddedActiveMqClassic classic, EmbeddedArtemis artemis) {

@@ -15,6 +15,9 @@
  */
 package io.switchboard.embedded.kafka;
 
+import io.switchboard.testing.TestSecrets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,6 +40,9 @@ final class BrokerOptions {
     final Map<String, String> brokerProperties = new LinkedHashMap<>();
     final Map<String, String> saslUsers = new LinkedHashMap<>();
     final Set<String> superUsers = new LinkedHashSet<>();
+    Path tlsKeyStore;
+    String tlsKeyStorePassword;
+    int proxyPort;
     boolean autoCreateTopics = true;
     boolean aclAuthorization;
     Duration timeout = DEFAULT_TIMEOUT;
@@ -52,6 +58,32 @@ final class BrokerOptions {
         }
         users.forEach((user, password) -> saslUsers.put(requireUserName(user),
                 Objects.requireNonNull(password, () -> "password of user " + user)));
+    }
+
+    void tls(Path keyStore, String password) {
+        Objects.requireNonNull(keyStore, "keyStore");
+        Objects.requireNonNull(password, "password");
+        if (!Files.isReadable(keyStore)) {
+            throw new IllegalArgumentException("keyStore: no readable PKCS#12 key store at " + keyStore);
+        }
+        tlsKeyStore = keyStore.toAbsolutePath();
+        tlsKeyStorePassword = password;
+    }
+
+    /** Every password this broker will hold, for the whole-suite check that none appears in any output. */
+    void registerSecrets() {
+        saslUsers.values().forEach(TestSecrets::register);
+        if (tlsEnabled()) {
+            TestSecrets.register(tlsKeyStorePassword);
+        }
+    }
+
+    boolean proxied() {
+        return proxyPort > 0;
+    }
+
+    boolean tlsEnabled() {
+        return tlsKeyStore != null;
     }
 
     void superUser(String user) {
@@ -75,6 +107,9 @@ final class BrokerOptions {
         copy.brokerProperties.putAll(brokerProperties);
         copy.saslUsers.putAll(saslUsers);
         copy.superUsers.addAll(superUsers);
+        copy.tlsKeyStore = tlsKeyStore;
+        copy.tlsKeyStorePassword = tlsKeyStorePassword;
+        copy.proxyPort = proxyPort;
         copy.autoCreateTopics = autoCreateTopics;
         copy.aclAuthorization = aclAuthorization;
         copy.timeout = timeout;

@@ -122,6 +122,39 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
+     * The real port of the listener that {@link Builder#advertisedThrough(int)} put behind a proxy: where the proxy
+     * forwards to.
+     *
+     * @return the port
+     * @throws IllegalStateException before the first start, or without {@link Builder#advertisedThrough(int)}
+     */
+    public int proxiedListenerPort() {
+        return node.proxiedListenerPort();
+    }
+
+    /**
+     * The SSL listener, which presents the certificate of {@link Builder#tls(Path, String)}. Stays the same across
+     * restarts.
+     *
+     * @return {@code 127.0.0.1:port}
+     * @throws IllegalStateException before the first start, or without {@link Builder#tls(Path, String)}
+     */
+    public String tlsBootstrapServers() {
+        return node.tlsBootstrapServers();
+    }
+
+    /**
+     * The SASL_SSL listener (PLAIN over TLS), there when the builder turned on both SASL and TLS.
+     *
+     * @return {@code 127.0.0.1:port}
+     * @throws IllegalStateException before the first start, or without both {@link Builder#saslPlain(Map)} and
+     *                               {@link Builder#tls(Path, String)}
+     */
+    public String saslTlsBootstrapServers() {
+        return node.saslTlsBootstrapServers();
+    }
+
+    /**
      * Client settings for the PLAINTEXT listener; add serializers and the rest as usual.
      *
      * @return an immutable map holding {@code bootstrap.servers}
@@ -248,6 +281,39 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
 
         /**
+         * Adds an SSL listener, reachable at {@link EmbeddedKafka#tlsBootstrapServers()}, and with
+         * {@link #saslPlain(Map)} a SASL_SSL one ({@link EmbeddedKafka#saslTlsBootstrapServers()}). Both present the
+         * key store's certificate; it should name {@code 127.0.0.1}, the address every listener advertises. The
+         * PLAINTEXT listener stays open for set-up and replication.
+         *
+         * @param keyStore a PKCS#12 key store with the broker's key and certificate chain
+         * @param password its password, also the key's
+         * @return this builder
+         */
+        public Builder tls(Path keyStore, String password) {
+            options.tls(keyStore, password);
+            return this;
+        }
+
+        /**
+         * Adds a PLAINTEXT listener that advertises {@code 127.0.0.1:proxyPort} instead of its own address, so that
+         * a client bootstrapped at the proxy makes every connection through it, as a client behind a faulty network
+         * would. The proxy forwards to {@link EmbeddedKafka#proxiedListenerPort()}; it must listen before the broker
+         * starts (a proxy that asks for its target at each connection, such as {@code FaultyProxy.forwardingTo(
+         * Supplier)}, allows that).
+         *
+         * @param proxyPort the port the proxy listens on
+         * @return this builder
+         */
+        public Builder advertisedThrough(int proxyPort) {
+            if (proxyPort <= 0 || proxyPort > 65_535) {
+                throw new IllegalArgumentException("proxyPort must be a TCP port (1-65535), was " + proxyPort);
+            }
+            options.proxyPort = proxyPort;
+            return this;
+        }
+
+        /**
          * Turns on Kafka's standard KRaft authorizer ({@code StandardAuthorizer}). Resources without
          * ACLs stay open to every user, so only what a test restricts (see
          * {@link EmbeddedKafka#denyTopicAccess}) is restricted. Clients on the PLAINTEXT listener act
@@ -289,6 +355,7 @@ public final class EmbeddedKafka implements AutoCloseable {
          * @return a broker with these options
          */
         public EmbeddedKafka build() {
+            options.registerSecrets();
             return new EmbeddedKafka(options.copy());
         }
     }

@@ -23,8 +23,13 @@ package io.switchboard.embedded.kafka;
  * @param clientPort     PLAINTEXT listener for clients and replication
  * @param controllerPort KRaft controller listener
  * @param saslPort       SASL_PLAINTEXT listener, or {@code -1} without SASL
+ * @param tlsPort        SSL listener, or {@code -1} without TLS
+ * @param saslTlsPort    SASL_SSL listener, or {@code -1} unless both SASL and TLS are on
+ * @param proxiedPort    PLAINTEXT listener advertised at a proxy's port, or {@code -1} without one
+ * @param proxyPort      the proxy's port, which the proxied listener advertises
  */
-record NodeAddress(int nodeId, int clientPort, int controllerPort, int saslPort) {
+record NodeAddress(int nodeId, int clientPort, int controllerPort, int saslPort, int tlsPort, int saslTlsPort,
+                   int proxiedPort, int proxyPort) {
 
     /** Loopback by address, not by name, so that no client or broker waits on a name lookup. */
     static final String HOST = "127.0.0.1";
@@ -43,6 +48,26 @@ record NodeAddress(int nodeId, int clientPort, int controllerPort, int saslPort)
 
     boolean hasSasl() {
         return saslPort > 0;
+    }
+
+    String tlsEndpoint() {
+        return HOST + ":" + tlsPort;
+    }
+
+    boolean hasTls() {
+        return tlsPort > 0;
+    }
+
+    boolean hasProxy() {
+        return proxiedPort > 0;
+    }
+
+    String saslTlsEndpoint() {
+        return HOST + ":" + saslTlsPort;
+    }
+
+    boolean hasSaslTls() {
+        return saslTlsPort > 0;
     }
 
     /** This node as a {@code controller.quorum.voters} entry: {@code id@host:port}. */

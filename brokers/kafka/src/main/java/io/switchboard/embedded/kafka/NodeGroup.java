@@ -132,6 +132,32 @@ final class NodeGroup implements AutoCloseable {
         return endpoints(NodeAddress::saslEndpoint);
     }
 
+    int proxiedListenerPort() {
+        if (!options.proxied()) {
+            throw new IllegalStateException("no listener behind a proxy: add one with builder().advertisedThrough(port)");
+        }
+        List<KafkaNode> current = nodes;
+        if (current == null) {
+            throw new IllegalStateException("Not started yet: ports are chosen by the first start()");
+        }
+        return current.get(0).address().proxiedPort();
+    }
+
+    String tlsBootstrapServers() {
+        if (!options.tlsEnabled()) {
+            throw new IllegalStateException("TLS is off: enable it with builder().tls(keyStore, password)");
+        }
+        return endpoints(NodeAddress::tlsEndpoint);
+    }
+
+    String saslTlsBootstrapServers() {
+        if (!options.tlsEnabled() || !options.saslEnabled()) {
+            throw new IllegalStateException("SASL_SSL needs both builder().saslPlain(users) and builder().tls(keyStore,"
+                    + " password)");
+        }
+        return endpoints(NodeAddress::saslTlsEndpoint);
+    }
+
     /** The directory holding every node's data; deleted by {@link #close()}. */
     Path directory() {
         Path current = directory;
@@ -203,13 +229,22 @@ final class NodeGroup implements AutoCloseable {
     }
 
     private List<KafkaNode> createNodes(Path root) {
-        int portsPerNode = options.saslEnabled() ? 3 : 2;
+        boolean sasl = options.saslEnabled();
+        boolean tls = options.tlsEnabled();
+        boolean proxied = options.proxied();
+        int portsPerNode = 2 + (sasl ? 1 : 0) + (tls ? 1 : 0) + (sasl && tls ? 1 : 0) + (proxied ? 1 : 0);
         int[] ports = FreePorts.take(size * portsPerNode);
         List<NodeAddress> addresses = new ArrayList<>(size);
         for (int id = 0; id < size; id++) {
-            int first = id * portsPerNode;
-            int saslPort = options.saslEnabled() ? ports[first + 2] : -1;
-            addresses.add(new NodeAddress(id, ports[first], ports[first + 1], saslPort));
+            int next = id * portsPerNode;
+            int client = ports[next++];
+            int controller = ports[next++];
+            int saslPort = sasl ? ports[next++] : -1;
+            int tlsPort = tls ? ports[next++] : -1;
+            int saslTlsPort = sasl && tls ? ports[next++] : -1;
+            int proxiedPort = proxied ? ports[next] : -1;
+            addresses.add(new NodeAddress(id, client, controller, saslPort, tlsPort, saslTlsPort, proxiedPort,
+                    options.proxyPort));
         }
         String clusterId = Uuid.randomUuid().toString();
         List<KafkaNode> created = new ArrayList<>(size);

@@ -31,6 +31,9 @@ final class ServerProperties {
     static final String CLIENT_LISTENER = "PLAINTEXT";
     static final String CONTROLLER_LISTENER = "CONTROLLER";
     static final String SASL_LISTENER = "SASL_PLAINTEXT";
+    static final String TLS_LISTENER = "SSL";
+    static final String SASL_TLS_LISTENER = "SASL_SSL";
+    static final String PROXIED_LISTENER = "PROXIED";
 
     /** Room for a 1 MiB value plus key, headers and batch overhead, with margin. */
     static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
@@ -50,7 +53,13 @@ final class ServerProperties {
         quickTurnaround(properties, options.timeout);
         properties.setProperty("auto.create.topics.enable", Boolean.toString(options.autoCreateTopics));
         if (options.saslEnabled()) {
-            saslPlain(properties, options);
+            saslPlain(properties, options, SASL_LISTENER);
+        }
+        if (options.tlsEnabled()) {
+            tls(properties, options);
+        }
+        if (options.saslEnabled() && options.tlsEnabled()) {
+            saslPlain(properties, options, SASL_TLS_LISTENER);
         }
         if (options.aclAuthorization) {
             aclAuthorization(properties, options);
@@ -73,7 +82,22 @@ final class ServerProperties {
             listeners += "," + SASL_LISTENER + "://" + self.saslEndpoint();
             securityMap += "," + SASL_LISTENER + ":SASL_PLAINTEXT";
         }
-        p.setProperty("advertised.listeners", listeners);
+        if (self.hasTls()) {
+            listeners += "," + TLS_LISTENER + "://" + self.tlsEndpoint();
+            securityMap += "," + TLS_LISTENER + ":SSL";
+        }
+        if (self.hasSaslTls()) {
+            listeners += "," + SASL_TLS_LISTENER + "://" + self.saslTlsEndpoint();
+            securityMap += "," + SASL_TLS_LISTENER + ":SASL_SSL";
+        }
+        String advertised = listeners;
+        if (self.hasProxy()) {
+            // listens on a port of its own, but tells clients to come through the proxy, for every connection
+            listeners += "," + PROXIED_LISTENER + "://" + NodeAddress.HOST + ":" + self.proxiedPort();
+            advertised += "," + PROXIED_LISTENER + "://" + NodeAddress.HOST + ":" + self.proxyPort();
+            securityMap += "," + PROXIED_LISTENER + ":PLAINTEXT";
+        }
+        p.setProperty("advertised.listeners", advertised);
         p.setProperty("listeners", listeners + "," + CONTROLLER_LISTENER + "://" + self.controllerEndpoint());
         p.setProperty("listener.security.protocol.map", securityMap);
         p.setProperty("log.dirs", logDir.toString());
@@ -118,11 +142,20 @@ final class ServerProperties {
         p.setProperty("background.threads", "2");
     }
 
-    private static void saslPlain(Properties p, BrokerOptions options) {
-        String prefix = "listener.name." + SASL_LISTENER.toLowerCase() + ".";
+    private static void saslPlain(Properties p, BrokerOptions options, String listener) {
+        String prefix = "listener.name." + listener.toLowerCase() + ".";
         p.setProperty("sasl.enabled.mechanisms", SaslPlain.MECHANISM);
         p.setProperty(prefix + "sasl.enabled.mechanisms", SaslPlain.MECHANISM);
         p.setProperty(prefix + "plain.sasl.jaas.config", SaslPlain.serverJaasConfig(options.saslUsers));
+    }
+
+    /** The broker's certificate for the SSL and SASL_SSL listeners; clients are not asked for one. */
+    private static void tls(Properties p, BrokerOptions options) {
+        p.setProperty("ssl.keystore.type", "PKCS12");
+        p.setProperty("ssl.keystore.location", options.tlsKeyStore.toString());
+        p.setProperty("ssl.keystore.password", options.tlsKeyStorePassword);
+        p.setProperty("ssl.key.password", options.tlsKeyStorePassword);
+        p.setProperty("ssl.client.auth", "none");
     }
 
     /**

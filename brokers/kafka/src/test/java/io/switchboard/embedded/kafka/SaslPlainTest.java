@@ -18,6 +18,7 @@ package io.switchboard.embedded.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.switchboard.testing.TestSecrets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,13 +37,15 @@ import org.junit.jupiter.api.Test;
 class SaslPlainTest {
 
     private static final Duration BOUND = Duration.ofSeconds(10);
+    private static final String ALICE_PASSWORD = TestSecrets.generate("alice");
+    private static final String BOB_PASSWORD = TestSecrets.generate("bob");
 
     private static EmbeddedKafka kafka;
 
     @BeforeAll
     static void startSecuredBroker() {
         kafka = EmbeddedKafka.builder()
-                .saslPlain(Map.of("alice", "alice-secret", "bob", "bob-secret"))
+                .saslPlain(Map.of("alice", ALICE_PASSWORD, "bob", BOB_PASSWORD))
                 .aclAuthorization(true)
                 .build()
                 .start();
@@ -56,7 +59,7 @@ class SaslPlainTest {
     @Test
     void acceptsTheRightPassword() throws Exception {
         kafka.createTopic("open", 1);
-        try (KafkaProducer<String, String> producer = TestClients.producer(kafka.saslClientProperties("alice", "alice-secret"))) {
+        try (KafkaProducer<String, String> producer = TestClients.producer(kafka.saslClientProperties("alice", ALICE_PASSWORD))) {
             assertThat(producer.send(new ProducerRecord<>("open", "hi")).get(BOUND.toSeconds(), TimeUnit.SECONDS).offset())
                     .isZero();
         }
@@ -81,12 +84,12 @@ class SaslPlainTest {
         kafka.createTopic("secrets", 1);
         kafka.denyTopicAccess("bob", "secrets");
 
-        try (KafkaProducer<String, String> bob = TestClients.producer(kafka.saslClientProperties("bob", "bob-secret"))) {
+        try (KafkaProducer<String, String> bob = TestClients.producer(kafka.saslClientProperties("bob", BOB_PASSWORD))) {
             assertThatThrownBy(() -> bob.send(new ProducerRecord<>("secrets", "leak")).get(BOUND.toSeconds(), TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(TopicAuthorizationException.class);
         }
-        try (KafkaProducer<String, String> alice = TestClients.producer(kafka.saslClientProperties("alice", "alice-secret"))) {
+        try (KafkaProducer<String, String> alice = TestClients.producer(kafka.saslClientProperties("alice", ALICE_PASSWORD))) {
             assertThat(alice.send(new ProducerRecord<>("secrets", "fine")).get(BOUND.toSeconds(), TimeUnit.SECONDS).offset())
                     .isZero();
         }

@@ -38,10 +38,11 @@ final class BrokerConfigurationFactory {
     /**
      * @param brokerPort the binary protocol port, or 0 for any free one (first start)
      * @param webPort    the HTTP port, or 0 for any free one (first start)
+     * @param tlsPort    the binary protocol's TLS port, or 0 for any free one (first start); unused without TLS
      * @param tokens     the token authority when token authentication is on
      */
     static ServiceConfiguration create(BrokerSettings settings, WorkingDirectory directory, int brokerPort,
-            int webPort, Optional<TokenAuthority> tokens) {
+            int webPort, int tlsPort, Optional<TokenAuthority> tokens) {
         Properties properties = new Properties();
         properties.setProperty("clusterName", CLUSTER_NAME);
         properties.setProperty("metadataStoreUrl", directory.metadataStoreUrl());
@@ -72,6 +73,14 @@ final class BrokerConfigurationFactory {
         properties.setProperty("brokerDeduplicationEnabled", Boolean.toString(settings.deduplication()));
         properties.setProperty("maxMessageSize", Integer.toString(settings.maxMessageSize()));
         tokens.ifPresent(authority -> properties.putAll(authority.brokerProperties()));
+        if (settings.tls()) {
+            // the plain port stays open: the broker's own clients and the tests' set-up use it
+            properties.setProperty("brokerServicePortTls", Integer.toString(tlsPort));
+            properties.setProperty("tlsCertificateFilePath", settings.tlsCertificateChain().toString());
+            properties.setProperty("tlsKeyFilePath", settings.tlsPrivateKey().toString());
+            properties.setProperty("tlsTrustCertsFilePath", settings.tlsCertificateChain().toString());
+            properties.setProperty("tlsRequireTrustedClientCertOnConnect", "false");
+        }
 
         properties.putAll(settings.brokerProperties());
         ServiceConfiguration configuration;

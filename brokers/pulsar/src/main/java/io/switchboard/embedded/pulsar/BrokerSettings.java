@@ -15,6 +15,7 @@
  */
 package io.switchboard.embedded.pulsar;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -27,6 +28,8 @@ import java.util.Map;
  * @param deduplication          whether the broker drops messages whose producer sequence id it has seen
  * @param tokenAuthentication    whether clients must present a JWT signed with the instance's secret key
  * @param maxMessageSize         the largest message, in bytes, the broker and the bookie accept
+ * @param tlsCertificateChain    PEM chain the TLS port presents, or null without TLS
+ * @param tlsPrivateKey          PEM PKCS#8 key of that chain, or null without TLS
  * @param brokerProperties       raw {@code broker.conf} entries, applied last so they override everything
  */
 record BrokerSettings(
@@ -34,9 +37,15 @@ record BrokerSettings(
         boolean deduplication,
         boolean tokenAuthentication,
         int maxMessageSize,
+        Path tlsCertificateChain,
+        Path tlsPrivateKey,
         Map<String, String> brokerProperties) {
 
     BrokerSettings {
         brokerProperties = Map.copyOf(brokerProperties);
+    }
+
+    boolean tls() {
+        return tlsCertificateChain != null;
     }
 }

@@ -72,6 +72,7 @@ public final class EmbeddedPulsar implements AutoCloseable {
     /** 0 until the first start has bound them; fixed from then on so that clients find the broker again. */
     private int brokerPort;
     private int webPort;
+    private int tlsPort;
     private LocalBookie bookie;
     private PulsarService broker;
 
@@ -123,6 +124,9 @@ public final class EmbeddedPulsar implements AutoCloseable {
             broker = startBroker();
             brokerPort = broker.getBrokerListenPort().orElseThrow();
             webPort = broker.getListenPortHTTP().orElseThrow();
+            if (settings.tls()) {
+                tlsPort = broker.getBrokerListenPortTls().orElseThrow();
+            }
             ClusterMetadata.ensureCreated(broker);
         } catch (Exception e) {
             EmbeddedPulsarException failure = new EmbeddedPulsarException("The broker did not start"
@@ -180,6 +184,21 @@ public final class EmbeddedPulsar implements AutoCloseable {
     public synchronized String serviceUrl() {
         requireStartedOnce();
         return "pulsar://" + BrokerConfigurationFactory.LOOPBACK_ADDRESS + ":" + brokerPort;
+    }
+
+    /**
+     * The binary protocol's TLS port, which presents the certificate of {@link Builder#tls(Path, Path)}. Stays the
+     * same across restarts.
+     *
+     * @return e.g. {@code pulsar+ssl://127.0.0.1:41236}
+     * @throws IllegalStateException if never started, or without TLS
+     */
+    public synchronized String tlsServiceUrl() {
+        requireStartedOnce();
+        if (!settings.tls()) {
+            throw new IllegalStateException("TLS is off; turn it on with EmbeddedPulsar.builder().tls(chain, key)");
+        }
+        return "pulsar+ssl://" + BrokerConfigurationFactory.LOOPBACK_ADDRESS + ":" + tlsPort;
     }
 
     /**
@@ -277,7 +296,7 @@ public final class EmbeddedPulsar implements AutoCloseable {
 
     private PulsarService startBroker() throws Exception {
         ServiceConfiguration configuration =
-                BrokerConfigurationFactory.create(settings, directory, brokerPort, webPort, tokens);
+                BrokerConfigurationFactory.create(settings, directory, brokerPort, webPort, tlsPort, tokens);
         PulsarService service = new PulsarService(configuration, new WorkerConfig(), Optional.empty(),
                 EmbeddedPulsar::refuseProcessExit);
         try {
@@ -377,6 +396,8 @@ public final class EmbeddedPulsar implements AutoCloseable {
         private boolean deduplication;
         private boolean tokenAuthentication;
         private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+        private Path tlsCertificateChain;
+        private Path tlsPrivateKey;
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
 
         private Builder() {
@@ -436,6 +457,20 @@ public final class EmbeddedPulsar implements AutoCloseable {
         }
 
         /**
+         * Opens a TLS port for the binary protocol beside the plain one, at {@link EmbeddedPulsar#tlsServiceUrl()}.
+         * The certificate should name {@code 127.0.0.1}, the address the broker advertises.
+         *
+         * @param certificateChain PEM file: the broker's certificate, then its issuers
+         * @param privateKey       PEM file: the certificate's unencrypted PKCS#8 key
+         * @return this builder
+         */
+        public Builder tls(Path certificateChain, Path privateKey) {
+            this.tlsCertificateChain = Objects.requireNonNull(certificateChain, "certificateChain").toAbsolutePath();
+            this.tlsPrivateKey = Objects.requireNonNull(privateKey, "privateKey").toAbsolutePath();
+            return this;
+        }
+
+        /**
          * Any {@code broker.conf} setting, by its name there (e.g. {@code "defaultNumberOfNamespaceBundles"}).
          * Applied last, so it overrides this builder's own choices; overriding ports, addresses or the metadata
          * store breaks restarts.
@@ -460,7 +495,7 @@ public final class EmbeddedPulsar implements AutoCloseable {
 
         BrokerSettings settings() {
             return new BrokerSettings(allowAutoTopicCreation, deduplication, tokenAuthentication, maxMessageSize,
-                    brokerProperties);
+                    tlsCertificateChain, tlsPrivateKey, brokerProperties);
         }
     }
 }

@@ -16,6 +16,7 @@
 package io.switchboard.embedded.pulsar;
 
 import io.jsonwebtoken.SignatureAlgorithm;
+import io.switchboard.testing.TestSecrets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +35,13 @@ final class TokenAuthority {
 
     private final SecretKey secretKey = AuthTokenUtils.createSecretKey(SignatureAlgorithm.HS256);
 
+    TokenAuthority() {
+        // the key and every token are registered for the whole-suite check that none appears in any output
+        TestSecrets.register(Base64.getEncoder().encodeToString(secretKey.getEncoded()));
+    }
+
     String createToken(String role) {
-        return AuthTokenUtils.createToken(secretKey, role, Optional.empty());
+        return TestSecrets.register(AuthTokenUtils.createToken(secretKey, role, Optional.empty()));
     }
 
     /**
