@@ -16,6 +16,7 @@
 package io.switchboard.jms;
 
 import io.switchboard.spi.SecretMask;
+import io.switchboard.spi.TlsFailure;
 import io.switchboard.Destination;
 import io.switchboard.MessagingException;
 import io.switchboard.Reason;
@@ -27,6 +28,7 @@ import jakarta.jms.MessageFormatException;
 import jakarta.jms.ResourceAllocationException;
 
 import java.io.EOFException;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -48,9 +50,22 @@ final class JmsFailures {
     private static final String ARTEMIS_ADDRESS_FULL = "ActiveMQAddressFullException";
 
     private final SecretMask secrets;
+    /** Whether the factory connects over TLS, so that a connection failure without a cause can still say so. */
+    private final boolean tlsFactory;
 
-    JmsFailures(SecretMask secrets) {
+    JmsFailures(SecretMask secrets, boolean tlsFactory) {
         this.secrets = secrets;
+        this.tlsFactory = tlsFactory;
+    }
+
+    /**
+     * Whether a factory connects over TLS, as its own description says: Classic's {@code ssl://} URL, Artemis'
+     * {@code sslEnabled=true} transport parameter. The description is only looked at, never shown: it may hold a
+     * trust store's password.
+     */
+    static boolean overTls(Object factory) {
+        String description = String.valueOf(factory);
+        return description.contains("ssl://") || description.contains("sslEnabled=true");
     }
 
     /** A failure to connect or to open a session: never written. */
@@ -68,9 +83,23 @@ final class JmsFailures {
                     + " opened (brokers do so when they refuse a client: check jms.user and jms.password, and the"
                     + " broker's log); the message was not sent: " + text(e), e);
         }
+        Optional<String> tls = TlsFailure.find(e);
+        if (tls.isPresent()) {
+            return new MessagingException(Reason.UNAVAILABLE, "could not connect to the JMS broker: the TLS handshake"
+                    + " failed (" + secrets.scrub(tls.get()) + "); the message was not sent: " + text(e) + ". "
+                    + TlsFailure.ADVICE, e);
+        }
+        if (tlsFactory || anyCause(e, t -> overTls(t.getMessage()))) {
+            // ActiveMQ Classic reports a failed handshake now with its cause, now as a closed socket without one;
+            // Artemis logs the cause and reports only that it could not connect
+            return new MessagingException(Reason.UNAVAILABLE, "could not connect to the JMS broker over TLS, and the"
+                    + " provider did not say why; the message was not sent: " + text(e) + ". " + TlsFailure.ADVICE, e);
+        }
         return new MessagingException(Reason.UNAVAILABLE, "could not connect to the JMS broker; the message was not"
                 + " sent: " + text(e), e);
     }
+
+
 
     /** Whether connecting failed because the broker closed the connection while the provider was opening it. */
     static boolean droppedWhileOpening(MessagingException failure) {

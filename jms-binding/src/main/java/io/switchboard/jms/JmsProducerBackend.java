@@ -55,7 +55,7 @@ final class JmsProducerBackend implements ProducerBackend {
     private JmsProducerBackend(FactorySource source, JmsSettings settings) {
         this.source = source;
         this.settings = settings;
-        JmsFailures failures = new JmsFailures(settings.secrets());
+        JmsFailures failures = new JmsFailures(settings.secrets(), JmsFailures.overTls(source.factory()));
         this.keeper = new ConnectionKeeper(source.factory(), settings, failures);
         List<SendLane> made = new ArrayList<>(settings.sessions());
         for (int i = 0; i < settings.sessions(); i++) {

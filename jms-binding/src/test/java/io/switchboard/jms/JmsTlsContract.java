@@ -26,7 +26,9 @@ import io.switchboard.Reason;
 import io.switchboard.Serializers;
 import io.switchboard.Switchboard;
 import io.switchboard.embedded.jms.EmbeddedJmsBroker;
+import io.switchboard.spi.TlsFailure;
 import io.switchboard.tck.jms.JmsProbe;
+import io.switchboard.testing.tls.KeyMaterial;
 import io.switchboard.testing.tls.TestTls;
 import io.switchboard.testing.tls.TrustMaterial;
 import jakarta.jms.ConnectionFactory;
@@ -92,45 +94,81 @@ abstract class JmsTlsContract {
     void wrongTrust() throws Exception {
         MessagingException error = refused(tlsFactory(broker().tlsBrokerUrl(), TestBrokers.TLS.otherTrust()),
                 TestBrokers.TLS.otherTrust());
-        assertThat(error.getMessage()).contains("TLS").containsIgnoringCase("certification path");
+        assertThat(error.getMessage()).as(chain(error)).contains("TLS").contains(TlsFailure.ADVICE);
+        assertNamedWhenTheProviderSays(error, "PKIX path building failed");
     }
 
     @Test
-    @DisplayName("a broker name the certificate does not carry fails the send, naming the hostname mismatch")
+    @DisplayName("a broker whose certificate names another host fails the send, naming the hostname mismatch")
     void hostnameMismatch() throws Exception {
-        String unnamed = broker().tlsBrokerUrl().replace(TestTls.HOST, TestTls.UNNAMED_HOST);
-        MessagingException error = refused(tlsFactory(unnamed, TestBrokers.TLS.trust()), TestBrokers.TLS.trust());
-        assertThat(error.getMessage()).contains("TLS").contains("No name matching " + TestTls.UNNAMED_HOST);
+        EmbeddedJmsBroker misnamed = started(TestBrokers.TLS.misnamedServer());
+        MessagingException error = refused(tlsFactory(misnamed.tlsBrokerUrl(), TestBrokers.TLS.trust()),
+                TestBrokers.TLS.trust());
+        assertThat(error.getMessage()).as(chain(error)).contains("TLS").contains(TlsFailure.ADVICE);
+        assertNamedWhenTheProviderSays(error, "No subject alternative names matching IP address " + TestTls.HOST);
     }
 
     @Test
     @DisplayName("a broker whose certificate expired fails the send, naming the failed validity check")
     void expiredCertificate() throws Exception {
-        EmbeddedJmsBroker expired = newBroker().user(TestBrokers.USER, TestBrokers.PASSWORD).diskSync(false)
-                .tls(TestBrokers.TLS.expiredServer().keyStore(), TestBrokers.TLS.expiredServer().password()).build();
-        opened.add(expired);
-        expired.start();
+        EmbeddedJmsBroker expired = started(TestBrokers.TLS.expiredServer());
         MessagingException error = refused(tlsFactory(expired.tlsBrokerUrl(), TestBrokers.TLS.trust()),
                 TestBrokers.TLS.trust());
-        assertThat(error.getMessage()).contains("TLS").contains("validity check failed");
+        assertThat(error.getMessage()).as(chain(error)).contains("TLS").contains(TlsFailure.ADVICE);
+        assertNamedWhenTheProviderSays(error, "validity check failed");
     }
 
-    /** The send fails by the delivery timeout (with room for a loaded machine), as not written, without secrets. */
+    /**
+     * The TLS layer's words are in the message whenever the provider passed them on. ActiveMQ Classic sometimes
+     * reports a failed handshake as a closed socket, without them; the message then says the provider did not say.
+     */
+    private static void assertNamedWhenTheProviderSays(MessagingException error, String tlsWords) {
+        if (TlsFailure.find(error.getCause()).isPresent()) {
+            assertThat(error.getMessage()).as(chain(error)).contains(tlsWords);
+        } else {
+            assertThat(error.getMessage()).as(chain(error)).contains("the provider did not say why");
+        }
+    }
+
+    /** A broker of the provider of its own, presenting {@code key}. */
+    private EmbeddedJmsBroker started(KeyMaterial key) {
+        EmbeddedJmsBroker broker = newBroker().user(TestBrokers.USER, TestBrokers.PASSWORD).diskSync(false)
+                .tls(key.keyStore(), key.password()).build();
+        opened.add(broker);
+        broker.start();
+        return broker;
+    }
+
+    /**
+     * The producer fails, as not written and without secrets, within the delivery timeout (with room for a loaded
+     * machine): at build, where the binding makes its first connection, or at the send.
+     */
     private MessagingException refused(ConnectionFactory factory, TrustMaterial trust) {
-        Producer<String> producer = producer(factory);
-        CompletableFuture<?> sent = producer.sendAsync(Message.to(Destination.queue("tls-refused")).value("never"));
         Throwable error;
         try {
+            Producer<String> producer = producer(factory);
+            CompletableFuture<?> sent = producer.sendAsync(Message.to(Destination.queue("tls-refused")).value("never"));
             error = sent.handle((r, e) -> e).get(DELIVERY_TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        } catch (MessagingException atBuild) {
+            error = atBuild;
         } catch (Exception e) {
             throw new AssertionError("no outcome within the delivery timeout and 5 s", e);
         }
         assertThat(error).as("the send succeeded").isInstanceOf(MessagingException.class);
         MessagingException failure = (MessagingException) error;
-        assertThat(failure.reason()).as(failure.toString()).isIn(Reason.UNAUTHENTICATED, Reason.UNAVAILABLE);
+        assertThat(failure.reason()).as(chain(failure)).isIn(Reason.UNAUTHENTICATED, Reason.UNAVAILABLE);
         assertThat(failure.mayHaveBeenWritten()).isFalse();
         assertThat(failure.getMessage()).doesNotContain(trust.password()).doesNotContain(TestBrokers.PASSWORD);
         return failure;
+    }
+
+    /** The failure and its causes, for the report of a check that fails. */
+    static String chain(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            text.append(text.length() == 0 ? "" : "\n caused by ").append(t);
+        }
+        return text.toString();
     }
 
     private Producer<String> producer(ConnectionFactory factory) {

@@ -17,6 +17,7 @@ package io.switchboard.kafka;
 
 import io.switchboard.MessagingException;
 import io.switchboard.Reason;
+import io.switchboard.spi.TlsFailure;
 import org.apache.kafka.clients.producer.BufferExhaustedException;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
@@ -204,16 +205,10 @@ final class KafkaFailures {
      * or the broker refused the client's. The TLS layer's own words, the innermost cause, say which.
      */
     private static String tlsMessage(Throwable error, String topic) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String cause = root == error.getCause() || root == error ? ""
-                : "; the TLS layer said: " + root.getClass().getSimpleName() + ": " + root.getMessage();
+        String cause = TlsFailure.find(error.getCause()).map(words -> "; the TLS layer said: " + words).orElse("");
         return "the TLS handshake with Kafka failed (" + describe(error) + cause + "); the message to topic " + topic
-                + " was not written. Check that kafka.ssl.truststore.location holds the CA that signed the broker's"
-                + " certificate, that the certificate is valid now, and that it names the host in"
-                + " kafka.bootstrap.servers (hostname verification: kafka.ssl.endpoint.identification.algorithm)";
+                + " was not written. Check kafka.ssl.truststore.location: " + TlsFailure.ADVICE
+                + " (kafka.bootstrap.servers; hostname verification: kafka.ssl.endpoint.identification.algorithm)";
     }
 
     /** Kafka's exception as class name and message, the cause's too when Kafka wrapped one. */

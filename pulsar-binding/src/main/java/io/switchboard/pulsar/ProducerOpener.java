@@ -19,13 +19,16 @@ import io.switchboard.MessagingException;
 import io.switchboard.Reason;
 import org.apache.pulsar.client.api.ProducerBuilder;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -37,12 +40,18 @@ import java.util.function.Supplier;
  * ({@code orders-partition-2}), which is where a native partitioned producer would have written it.
  */
 final class ProducerOpener implements TopicProducer.Opener {
+    /** When a TLS producer that has not opened yet is probed, at the latest. */
+    private static final Duration PROBE_AFTER = Duration.ofSeconds(1);
     private final NativeClient pulsar;
     private final PulsarFailures failures;
     /** A user's producer name is taken on each partition by the partitioned topic's own producer. */
     private final String directProducerName;
     private final ConcurrentHashMap<String, List<String>> partitionNames = new ConcurrentHashMap<>();
     private final ExecutorService thread;
+    /** Asks the TLS layer why an open takes long, when the client uses TLS; else null. */
+    private final TlsProbe tlsProbe;
+    private final Duration probeAfter;
+    private final Executor probeThread;
 
     ProducerOpener(NativeClient pulsar, PulsarConfiguration configuration, PulsarFailures failures) {
         this.pulsar = pulsar;
@@ -54,11 +63,23 @@ final class ProducerOpener implements TopicProducer.Opener {
             t.setDaemon(true);
             return t;
         });
+        this.tlsProbe = TlsProbe.of(configuration.client()).orElse(null);
+        // soon enough to fail the waiting records long before their deadline, late enough that a healthy open is done
+        Duration quarter = configuration.settings().deliveryTimeout().dividedBy(4);
+        this.probeAfter = quarter.compareTo(PROBE_AFTER) < 0 ? quarter : PROBE_AFTER;
+        this.probeThread = tlsProbe == null ? null : task -> {
+            Thread t = new Thread(task, "switchboard-pulsar-tls-probe-" + configuration.settings().clientId());
+            t.setDaemon(true);
+            t.start();
+        };
     }
 
     @Override
     public CompletableFuture<TopicProducer.Opened> open(Target target) {
         CompletableFuture<TopicProducer.Opened> opened = offCaller(() -> openNow(target));
+        if (tlsProbe != null) {
+            opened = failingOnRefusedCertificate(target, opened);
+        }
         DeduplicationCheck deduplication = pulsar.deduplication();
         if (deduplication == null) {
             return opened;
@@ -110,6 +131,30 @@ final class ProducerOpener implements TopicProducer.Opener {
             }
             return builder.createAsync().thenApply(p -> new TopicProducer.Opened(p, partitioned));
         });
+    }
+
+    /**
+     * The open, failed {@link Reason#UNAVAILABLE} as soon as a probe finds that the TLS layer refuses the broker's
+     * certificate: Pulsar would only retry until its operation timeout, and every record waiting for this producer
+     * would fail TIMEOUT without saying why. A producer that opens after all is closed again.
+     */
+    private CompletableFuture<TopicProducer.Opened> failingOnRefusedCertificate(Target target,
+            CompletableFuture<TopicProducer.Opened> opening) {
+        CompletableFuture<TopicProducer.Opened> result = new CompletableFuture<>();
+        opening.whenComplete((ready, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else if (!result.complete(ready)) {
+                ready.producer().closeAsync();
+            }
+        });
+        CompletableFuture.delayedExecutor(probeAfter.toMillis(), TimeUnit.MILLISECONDS, probeThread).execute(() -> {
+            if (!result.isDone()) {
+                tlsProbe.refusal(probeAfter).ifPresent(words -> result.completeExceptionally(
+                        failures.tlsRefused(target, tlsProbe, words)));
+            }
+        });
+        return result;
     }
 
     /** Runs a call that returns a future on the opening thread; never throws. */

@@ -17,6 +17,7 @@ package io.switchboard.pulsar;
 
 import io.switchboard.MessagingException;
 import io.switchboard.Reason;
+import io.switchboard.spi.TlsFailure;
 import org.apache.pulsar.client.api.PulsarClientException;
 import org.apache.pulsar.client.api.PulsarClientException.AlreadyClosedException;
 import org.apache.pulsar.client.api.PulsarClientException.AuthenticationException;
@@ -66,6 +67,15 @@ final class PulsarFailures {
         Reason reason = notWrittenReason(cause);
         return new MessagingException(reason, "Pulsar could not open a producer for " + target + " ("
                 + describe(cause) + "); the message was not written" + hint(reason), cause);
+    }
+
+    /** The TLS layer refuses the broker's certificate, so the producer for {@code target} cannot open. */
+    MessagingException tlsRefused(Target target, TlsProbe probe, String tlsWords) {
+        return new MessagingException(Reason.UNAVAILABLE, "Pulsar could not open a producer for " + target + ": the TLS"
+                + " handshake with the broker at " + probe.host() + ":" + probe.port() + " fails (" + tlsWords + "), and"
+                + " Pulsar only retries it; the message was not written. Check " + PulsarKeys.CLIENT_PREFIX
+                + "tlsTrustCertsFilePath (or " + PulsarKeys.CLIENT_PREFIX + "tlsTrustStorePath): " + TlsFailure.ADVICE
+                + " (" + PulsarKeys.CLIENT_PREFIX + "tlsHostnameVerificationEnable)");
     }
 
     /**

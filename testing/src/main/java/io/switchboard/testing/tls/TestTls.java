@@ -23,11 +23,11 @@ import java.util.Objects;
 
 /**
  * The TLS material a test of a broker over TLS needs, generated for the run: a CA, a server certificate it
- * issued, an expired one, and the trust of a second, unrelated CA.
+ * issued for the loopback, an expired one, one for another host, and the trust of a second, unrelated CA.
  *
- * <p>The certificates name the loopback address {@value #HOST} only. A client that connects by the name
- * {@value #UNNAMED_HOST} reaches the same broker, but the certificate does not name it: that is how a test meets a
- * hostname mismatch without a second broker.
+ * <p>The loopback certificates name both {@value #HOST} and {@code localhost}: some clients (Pulsar's) verify the
+ * name they find by a reverse lookup of the address. A hostname mismatch is a broker that presents
+ * {@link #misnamedServer()}, which names {@value #OTHER_HOST} only.
  *
  * <pre>{@code
  * TestTls tls = TestTls.generate(directory);
@@ -40,17 +40,20 @@ public final class TestTls {
     /** The host every certificate here names: brokers advertise it, clients connect to it. */
     public static final String HOST = "127.0.0.1";
 
-    /** The same loopback by a name that no certificate here carries. */
-    public static final String UNNAMED_HOST = "localhost";
+    /** The only host {@link #misnamedServer()} names: not this machine. */
+    public static final String OTHER_HOST = "broker.switchboard.invalid";
 
     private final KeyMaterial server;
     private final KeyMaterial expiredServer;
+    private final KeyMaterial misnamedServer;
     private final TrustMaterial trust;
     private final TrustMaterial otherTrust;
 
-    private TestTls(KeyMaterial server, KeyMaterial expiredServer, TrustMaterial trust, TrustMaterial otherTrust) {
+    private TestTls(KeyMaterial server, KeyMaterial expiredServer, KeyMaterial misnamedServer, TrustMaterial trust,
+            TrustMaterial otherTrust) {
         this.server = server;
         this.expiredServer = expiredServer;
+        this.misnamedServer = misnamedServer;
         this.trust = trust;
         this.otherTrust = otherTrust;
     }
@@ -66,17 +69,21 @@ public final class TestTls {
         CertificateAuthority authority = CertificateAuthority.create("Switchboard test CA");
         CertificateAuthority stranger = CertificateAuthority.create("Switchboard unrelated CA");
         Instant now = Instant.now();
-        IssuedCertificate valid = authority.issue("switchboard-test-broker", List.of(HOST),
+        List<String> loopback = List.of(HOST, "localhost");
+        IssuedCertificate valid = authority.issue("switchboard-test-broker", loopback,
                 now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
-        IssuedCertificate expired = authority.issue("switchboard-expired-broker", List.of(HOST),
+        IssuedCertificate expired = authority.issue("switchboard-expired-broker", loopback,
                 now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)));
+        IssuedCertificate misnamed = authority.issue("switchboard-other-broker", List.of(OTHER_HOST),
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
         return new TestTls(TlsFiles.write(valid, directory, "server"),
                 TlsFiles.write(expired, directory, "expired-server"),
+                TlsFiles.write(misnamed, directory, "misnamed-server"),
                 TlsFiles.write(authority.certificate(), directory, "truststore"),
                 TlsFiles.write(stranger.certificate(), directory, "other-truststore"));
     }
 
-    /** @return a server certificate for {@value #HOST}, valid now, issued by the CA of {@link #trust()} */
+    /** @return a server certificate for {@value #HOST} and localhost, valid now, issued by the CA of {@link #trust()} */
     public KeyMaterial server() {
         return server;
     }
@@ -86,7 +93,12 @@ public final class TestTls {
         return expiredServer;
     }
 
-    /** @return the trust in the CA that issued both server certificates */
+    /** @return like {@link #server()}, but for {@value #OTHER_HOST} only: a hostname mismatch on this machine */
+    public KeyMaterial misnamedServer() {
+        return misnamedServer;
+    }
+
+    /** @return the trust in the CA that issued the server certificates */
     public TrustMaterial trust() {
         return trust;
     }

@@ -81,10 +81,14 @@ class TestTlsTest {
     }
 
     @Test
-    @DisplayName("connecting by a name the certificate does not carry fails hostname verification")
-    void unnamedHostFails() {
-        assertThatThrownBy(() -> handshake(tls.server(), tls.trust(), TestTls.UNNAMED_HOST))
-                .isInstanceOf(SSLHandshakeException.class).hasMessageContaining("No name matching localhost");
+    @DisplayName("a certificate for another host fails hostname verification, by address and by name")
+    void misnamedServerFails() throws Exception {
+        assertThatThrownBy(() -> handshake(tls.misnamedServer(), tls.trust(), TestTls.HOST))
+                .isInstanceOf(SSLHandshakeException.class)
+                .hasMessageContaining("No subject alternative names matching IP address " + TestTls.HOST);
+        assertThatThrownBy(() -> handshake(tls.misnamedServer(), tls.trust(), "localhost"))
+                .isInstanceOf(SSLHandshakeException.class).hasMessageContaining("No subject alternative DNS name matching localhost");
+        assertThat(handshake(tls.server(), tls.trust(), "localhost")).isEqualTo("TLSv1.3");
     }
 
     @Test

@@ -92,7 +92,7 @@ final class BrokerConfigurationFactory {
             throw new EmbeddedPulsarException("Invalid broker property: " + e.getMessage(), e);
         }
         // Lets lookups answer with the service URL the client used, as the standalone broker does.
-        configuration.setRunningStandalone(true);
+        configuration.setRunningStandalone(!settings.tls());
         return configuration;
     }
 }
