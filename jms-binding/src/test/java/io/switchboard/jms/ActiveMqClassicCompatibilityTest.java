@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @DisplayName("JMS binding on ActiveMQ Classic: compatibility kit")
 class ActiveMqClassicCompatibilityTest extends BindingCompatibilityKit {
     @RegisterExtension
-    static final EmbeddedJmsExtension BROKERS = TestBrokers.extension();
+    static final EmbeddedJmsExtension BROKERS = TestBrokers.kitExtension();
 
     private static BindingFixture fixture;
 

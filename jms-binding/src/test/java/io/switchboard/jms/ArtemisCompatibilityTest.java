@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @DisplayName("JMS binding on Artemis: compatibility kit")
 class ArtemisCompatibilityTest extends BindingCompatibilityKit {
     @RegisterExtension
-    static final EmbeddedJmsExtension BROKERS = TestBrokers.extension();
+    static final EmbeddedJmsExtension BROKERS = TestBrokers.kitExtension();
 
     private static JmsFixture fixture;
 

@@ -46,6 +46,19 @@ final class TestBrokers {
     private TestBrokers() {
     }
 
+    /**
+     * The brokers of the compatibility kit: the same users, but no limit on what a destination holds. The kit's
+     * reliability case sends tens of thousands of messages to one queue (hundreds of thousands in a soak), which
+     * would fill {@link #ROOM_BYTES}: the checker would then measure a full queue instead of the binding.
+     */
+    static EmbeddedJmsExtension kitExtension() {
+        return EmbeddedJmsExtension.with(
+                EmbeddedActiveMqClassic.builder().user(USER, PASSWORD).userDeniedSendTo(INTRUDER, INTRUDER_PASSWORD, FORBIDDEN)
+                        .prioritizedMessages(true).diskSync(false),
+                EmbeddedArtemis.builder().user(USER, PASSWORD).userDeniedSendTo(INTRUDER, INTRUDER_PASSWORD, FORBIDDEN)
+                        .diskSync(false));
+    }
+
     static EmbeddedJmsExtension extension() {
         return EmbeddedJmsExtension.with(
                 EmbeddedActiveMqClassic.builder().user(USER, PASSWORD).userDeniedSendTo(INTRUDER, INTRUDER_PASSWORD, FORBIDDEN)

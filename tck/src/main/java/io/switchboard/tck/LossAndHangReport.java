@@ -110,7 +110,8 @@ record LossAndHangReport(int sent, int acknowledged, int outcomeUnknown, Map<Rea
             if (!send.acknowledged()) {
                 notAcknowledgedAfter++;
                 example(examples, send.value() + ", sent after the faults, was not acknowledged"
-                        + (send.failure() == null ? "" : " (" + send.failure().reason() + ")"));
+                        + (send.failure() == null ? "" : " (" + send.failure().reason() + ": "
+                        + send.failure().getMessage() + ")"));
             }
         }
         return new LossAndHangReport(sends.size(), acknowledged, unknown, notWritten, missing, duplicates, order, late,
