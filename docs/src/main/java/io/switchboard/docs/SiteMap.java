@@ -42,9 +42,9 @@ final class SiteMap {
         SECTIONS.put("Getting started", List.of("README.md", "api/", "json/", "spring-boot-starter/", "cli/"));
         SECTIONS.put("Bindings", List.of("memory-binding/", "kafka-binding/", "pulsar-binding/", "jms-binding/"));
         SECTIONS.put("Operating", List.of("micrometer/", "opentelemetry/"));
-        SECTIONS.put("The kit, for binding maintainers", List.of("tck/", "fixtures/", "brokers/", "faults/"));
+        SECTIONS.put("The kit, for binding maintainers", List.of("tck/", "fixtures/", "brokers/", "faults/", "testing/"));
         SECTIONS.put("Performance", List.of("benchmarks/"));
-        SECTIONS.put("Project", List.of("CONTRIBUTING.md", "CHANGELOG.md", "docs/"));
+        SECTIONS.put("Project", List.of("CONTRIBUTING.md", "CHANGELOG.md", "docs/", "suite-check/"));
     }
 
     static final String OTHER_SECTION = "More";

@@ -27,6 +27,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -59,6 +60,20 @@ class FaultyProxyTest {
             assertThat(roundTrip(client, "hello")).isEqualTo("hello");
         }
         assertThat(proxy.accepted()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a proxy made before its broker asks where to forward at each connection")
+    void targetResolvedPerConnection() throws IOException {
+        AtomicReference<InetSocketAddress> target = new AtomicReference<>();
+        try (FaultyProxy first = FaultyProxy.forwardingTo(target::get); EchoServer later = new EchoServer()) {
+            target.set(later.address());
+            try (Socket client = new Socket()) {
+                client.connect(new InetSocketAddress("127.0.0.1", first.port()), 10_000);
+                assertThat(roundTrip(client, "through")).isEqualTo("through");
+            }
+            assertThat(later.received.get()).isEqualTo("through".length());
+        }
     }
 
     @Test

@@ -24,6 +24,9 @@ import io.switchboard.Receipt;
 import io.switchboard.Serializers;
 import io.switchboard.Switchboard;
 import io.switchboard.embedded.kafka.EmbeddedKafkaCluster;
+import io.switchboard.tck.BindingFixture;
+import io.switchboard.tck.ReliabilityKit;
+import io.switchboard.tck.kafka.KafkaFixture;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -153,6 +157,26 @@ class ClusterFailoverTest {
             }
         }
         cluster.awaitReplicasInSync();
+    }
+
+    /**
+     * The kit's loss-and-hang checker on this cluster: 3 threads send keyed messages while the leader of the
+     * destination's first partition is stopped and started again.
+     */
+    @Nested
+    @DisplayName("the kit's reliability part, with a leader stopped")
+    class KitReliability extends ReliabilityKit {
+        private final KafkaFixture fixture = KafkaFixture.onCluster(cluster);
+
+        @Override
+        protected BindingFixture fixture() {
+            return fixture;
+        }
+
+        @AfterEach
+        void closeFixture() {
+            fixture.close();
+        }
     }
 
     @Test

@@ -115,6 +115,11 @@ final class NeutralMapping {
         // Loaded this way, Pulsar's lookup timeout does not follow the operation timeout but stays at 30 s
         // (ConfigurationTest shows it), which would outlast a short delivery timeout
         client.putIfAbsent("lookupTimeoutMs", client.get("operationTimeoutMs"));
+        // A connection that stopped answering (a half-open link after a partition, a frozen network) is closed and
+        // reopened by Pulsar's keep-alive, after one to two intervals. Pulsar's 30 s outlasts a short delivery timeout,
+        // and every message sent on that connection meanwhile would end OUTCOME_UNKNOWN; a third of the delivery
+        // timeout (1 s to 30 s) notices the dead connection within the timeout of the messages that met it.
+        client.putIfAbsent("keepAliveIntervalSeconds", (int) Math.max(1, Math.min(30, sendTimeout / 3_000)));
     }
 
     private static void agree(BindingConfig config, String producerSetting, Predicate<String> allowed, String neutralKey,

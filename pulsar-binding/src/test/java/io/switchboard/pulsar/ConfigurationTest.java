@@ -99,6 +99,19 @@ class ConfigurationTest {
                     .isEqualTo(NeutralMapping.sendTimeoutMillis(Duration.ofSeconds(2)));
             assertThat(client.getConfiguration().getLookupTimeoutMs()).as("lookup timeout, as the operation timeout")
                     .isEqualTo(NeutralMapping.sendTimeoutMillis(Duration.ofSeconds(2)));
+            assertThat(client.getConfiguration().getKeepAliveIntervalSeconds()).as("keep-alive, at least 1 s").isEqualTo(1);
+        }
+        try (Producer<String> producer = build(Map.of(PulsarKeys.SERVICE_URL, NOWHERE,
+                "switchboard.delivery-timeout", "2m"))) {
+            PulsarClientImpl client = (PulsarClientImpl) producer.unwrap(PulsarClient.class);
+            assertThat(client.getConfiguration().getKeepAliveIntervalSeconds()).as("keep-alive, at most Pulsar's 30 s")
+                    .isEqualTo(30);
+        }
+        try (Producer<String> producer = build(Map.of(PulsarKeys.SERVICE_URL, NOWHERE,
+                "switchboard.delivery-timeout", "12s"))) {
+            PulsarClientImpl client = (PulsarClientImpl) producer.unwrap(PulsarClient.class);
+            assertThat(client.getConfiguration().getKeepAliveIntervalSeconds()).as("keep-alive, a third of 11 s")
+                    .isEqualTo(3);
         }
     }
 

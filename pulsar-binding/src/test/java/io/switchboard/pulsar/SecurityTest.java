@@ -25,11 +25,9 @@ import io.switchboard.Receipt;
 import io.switchboard.embedded.pulsar.EmbeddedPulsar;
 import io.switchboard.embedded.pulsar.EmbeddedPulsarExtension;
 import io.switchboard.tck.pulsar.PulsarProbe;
-import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.client.api.AuthenticationFactory;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;
-import org.apache.pulsar.common.policies.data.AuthAction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +38,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -69,10 +66,7 @@ class SecurityTest {
         pulsar = broker;
         String superToken = broker.createToken(EmbeddedPulsar.SUPERUSER_ROLE);
         topic = broker.createTopic(BrokerTest.unique("secured"));
-        try (PulsarAdmin admin = PulsarAdmin.builder().serviceHttpUrl(broker.httpUrl())
-                .authentication(AuthenticationFactory.token(superToken)).build()) {
-            admin.topics().grantPermission(topic, "app", Set.of(AuthAction.produce));
-        }
+        TestBrokers.grantProduce(broker, topic, "app");
         superClient = PulsarClient.builder().serviceUrl(broker.serviceUrl())
                 .authentication(AuthenticationFactory.token(superToken)).build();
     }

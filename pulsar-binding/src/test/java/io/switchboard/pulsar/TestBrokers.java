@@ -20,6 +20,12 @@ import io.switchboard.embedded.pulsar.EmbeddedPulsarExtension;
 import io.switchboard.tck.pulsar.PulsarFixture;
 import io.switchboard.testing.tls.TestTls;
 import java.nio.file.Path;
+import java.util.Set;
+import org.apache.pulsar.client.admin.PulsarAdmin;
+import org.apache.pulsar.client.admin.PulsarAdminException;
+import org.apache.pulsar.client.api.AuthenticationFactory;
+import org.apache.pulsar.client.api.PulsarClientException;
+import org.apache.pulsar.common.policies.data.AuthAction;
 
 /**
  * The brokers of this module's test run. Test classes that register an extension with the same builder share one
@@ -42,6 +48,15 @@ final class TestBrokers {
 
     /** The certificates of this test run: one that names 127.0.0.1, an expired one, and two CAs' trust. */
     static final TestTls TLS = TestTls.generate(Path.of("target", "test-tls"));
+
+    /** Lets {@code role} produce to {@code topic} on a broker that authorizes roles, as its super-user. */
+    static void grantProduce(EmbeddedPulsar broker, String topic, String role) throws PulsarClientException,
+            PulsarAdminException {
+        try (PulsarAdmin admin = PulsarAdmin.builder().serviceHttpUrl(broker.httpUrl())
+                .authentication(AuthenticationFactory.token(broker.createToken(EmbeddedPulsar.SUPERUSER_ROLE))).build()) {
+            admin.topics().grantPermission(topic, role, Set.of(AuthAction.produce));
+        }
+    }
 
     /** A broker that authenticates tokens and authorizes roles, on its plain port and on a TLS port. */
     static EmbeddedPulsarExtension secured() {

@@ -30,13 +30,10 @@ import io.switchboard.testing.tls.KeyMaterial;
 import io.switchboard.testing.tls.TrustMaterial;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.client.api.AuthenticationFactory;
 import org.apache.pulsar.client.api.PulsarClient;
-import org.apache.pulsar.common.policies.data.AuthAction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,10 +60,7 @@ class TlsTest {
     static void grantTheAppRole(EmbeddedPulsar broker) throws Exception {
         pulsar = broker;
         topic = broker.createTopic(BrokerTest.unique("over-tls"));
-        try (PulsarAdmin admin = PulsarAdmin.builder().serviceHttpUrl(broker.httpUrl())
-                .authentication(AuthenticationFactory.token(broker.createToken(EmbeddedPulsar.SUPERUSER_ROLE))).build()) {
-            admin.topics().grantPermission(topic, "app", Set.of(AuthAction.produce));
-        }
+        TestBrokers.grantProduce(broker, topic, "app");
     }
 
     @BeforeEach

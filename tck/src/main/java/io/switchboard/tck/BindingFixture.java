@@ -85,6 +85,15 @@ public interface BindingFixture {
     }
 
     /**
+     * In a cluster: stops the node that leads what the kit sends to last (its destinations' partitions), so that
+     * another node takes over, and starts it again. The reliability cases play it when present. Both calls are
+     * bounded; empty for a single broker.
+     */
+    default Optional<BrokerControl> leaderControl() {
+        return Optional.empty();
+    }
+
+    /**
      * A faulty network link to the broker, new for each call, for the reliability cases: the proxy sits where the
      * binding's client meets the network (the broker URL through it, a SOCKS5 proxy, an advertised address). The
      * case closes it. Empty: those cases play only what {@link #brokerControl()} can (or are skipped).

@@ -43,6 +43,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static io.switchboard.tck.ProbeReads.values;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,10 +103,17 @@ abstract class ContractPart {
         }
     }
 
-    private final BindingCompatibilityKit kit;
+    private final Object kit;
+    private final Supplier<BindingFixture> fixtures;
 
     ContractPart(BindingCompatibilityKit kit) {
+        this(kit, kit::fixture);
+    }
+
+    /** For a kit class that runs some parts only ({@link ReliabilityKit}): its instance and its fixture. */
+    ContractPart(Object kit, Supplier<BindingFixture> fixtures) {
         this.kit = kit;
+        this.fixtures = fixtures;
     }
 
     /** The maintainer's kit class, e.g. {@code ArtemisCompatibilityTest}: names what a case writes down. */
@@ -115,7 +123,7 @@ abstract class ContractPart {
 
         /** The kit's fixture, as the maintainer's subclass returns it. */
     BindingFixture fixture() {
-        return kit.fixture();
+        return fixtures.get();
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

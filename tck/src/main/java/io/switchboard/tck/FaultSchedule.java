@@ -35,8 +35,8 @@ final class FaultSchedule {
 
     private final List<Step> steps = new ArrayList<>();
 
-    /** The schedule for what {@code link} and {@code broker} can do (either may be null). */
-    static FaultSchedule of(FaultyLink link, CaseScope broker, boolean brokerControl) {
+    /** The schedule for what {@code link}, {@code broker} and {@code leader} can do ({@code link}, {@code leader} may be null). */
+    static FaultSchedule of(FaultyLink link, CaseScope broker, boolean brokerControl, BrokerControl leader) {
         FaultSchedule schedule = new FaultSchedule();
         schedule.add("healthy", () -> { }, HEAL);
         if (link != null) {
@@ -47,6 +47,11 @@ final class FaultSchedule {
             schedule.fault(link, "slow link (32 KiB/s, 20 ms)", Fault.slow(32 * 1024, Duration.ofMillis(20)),
                     Duration.ofSeconds(2), false);
             schedule.fault(link, "half-open connections", Fault.HALF_OPEN, Duration.ofSeconds(2), true);
+        }
+        if (leader != null) {
+            // longer than a broker stop: the cluster notices the lost node, elects new leaders, and clients follow
+            schedule.add("leader stopped", leader::stop, Duration.ofSeconds(5));
+            schedule.add("leader started", leader::start, Duration.ofSeconds(5));
         }
         if (brokerControl) {
             schedule.add("broker stopped", broker::stopBroker, Duration.ofSeconds(3));

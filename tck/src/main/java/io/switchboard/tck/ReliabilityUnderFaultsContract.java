@@ -79,15 +79,20 @@ abstract class ReliabilityUnderFaultsContract extends ContractPart {
         super(kit);
     }
 
+    ReliabilityUnderFaultsContract(ReliabilityKit kit) {
+        super(kit, kit::fixture);
+    }
+
     @Test
     @DisplayName("under a schedule of faults nothing acknowledged is lost, nothing not written is stored, order holds, nothing hangs")
     void nothingLostOrHungUnderFaults() {
         Optional<FaultyLink> link = fixture().faultyLink();
         boolean brokerControl = scope.brokerControl().isPresent();
-        assumeTrue(link.isPresent() || brokerControl, "the fixture offers neither a faulty link "
-                + "(BindingFixture.faultyLink()) nor broker control, so no fault can be played");
+        BrokerControl leader = fixture().leaderControl().orElse(null);
+        assumeTrue(link.isPresent() || brokerControl || leader != null, "the fixture offers neither a faulty link "
+                + "(BindingFixture.faultyLink()) nor broker or leader control, so no fault can be played");
         try (FaultyLink faulty = link.orElse(null)) {
-            LossAndHangReport report = run(faulty, brokerControl);
+            LossAndHangReport report = run(faulty, brokerControl, leader);
             write(report);
             assertThat(report.violations()).as(report.table(kitName())).isEmpty();
             assertThat(report.sent()).as(report.table("sends")).isGreaterThanOrEqualTo(MINIMUM_SENDS);
@@ -96,7 +101,7 @@ abstract class ReliabilityUnderFaultsContract extends ContractPart {
         }
     }
 
-    private LossAndHangReport run(FaultyLink link, boolean brokerControl) {
+    private LossAndHangReport run(FaultyLink link, boolean brokerControl, BrokerControl leader) {
         Destination d = topic(3);
         Map<String, String> settings = new HashMap<>(link == null ? Map.of() : link.producerProperties());
         settings.put(ProducerSettings.DELIVERY_TIMEOUT, DELIVERY_TIMEOUT.toMillis() + "ms");
@@ -128,7 +133,7 @@ abstract class ReliabilityUnderFaultsContract extends ContractPart {
         List<String> faults = new ArrayList<>();
         try {
             do {
-                faults.addAll(FaultSchedule.of(link, scope, brokerControl).play());
+                faults.addAll(FaultSchedule.of(link, scope, brokerControl, leader).play());
             } while (System.nanoTime() - soakUntil < 0);
         } finally {
             if (link != null) {
