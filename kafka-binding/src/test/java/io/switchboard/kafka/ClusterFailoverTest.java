@@ -165,7 +165,7 @@ class ClusterFailoverTest {
      */
     @Nested
     @DisplayName("the kit's reliability part, with a leader stopped")
-    class KitReliability extends ReliabilityKit {
+    class KafkaClusterReliability extends ReliabilityKit {
         private final KafkaFixture fixture = KafkaFixture.onCluster(cluster);
 
         @Override
