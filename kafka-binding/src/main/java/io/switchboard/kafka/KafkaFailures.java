@@ -40,6 +40,9 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.UnsupportedCompressionTypeException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Turns what Kafka failed a record with into the neutral {@link Reason}, keeping Kafka's exception as the cause.
  *
@@ -50,6 +53,8 @@ import org.apache.kafka.common.errors.UnsupportedVersionException;
  * {@link Reason#OUTCOME_UNKNOWN}: never "not written" on a guess.
  */
 final class KafkaFailures {
+    /** How Kafka's ConfigException names the setting it refuses. */
+    private static final Pattern CONFIGURATION_NAME = Pattern.compile("for configuration ([A-Za-z0-9._-]+)");
 
     /** What is known about whether a failed record reached a broker. */
     enum Evidence {
@@ -104,7 +109,21 @@ final class KafkaFailures {
      */
     static MessagingException creation(Throwable error) {
         return new MessagingException(Reason.INVALID_ARGUMENT, "Kafka refused to create the producer ("
-                + describe(error) + "); check the kafka.* keys", error);
+                + describe(error) + "); check " + culprit(error), error);
+    }
+
+    /**
+     * The key Kafka names in its refusal ({@code Invalid value yes for configuration enable.idempotence}), as the
+     * user wrote it ({@code kafka.enable.idempotence}); else all of them.
+     */
+    private static String culprit(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            Matcher named = CONFIGURATION_NAME.matcher(String.valueOf(t.getMessage()));
+            if (named.find()) {
+                return "kafka." + named.group(1);
+            }
+        }
+        return "the kafka.* keys";
     }
 
     private static Kind kindOf(Throwable error, boolean closing) {
