@@ -16,6 +16,9 @@
 package io.switchboard.spi;
 
 import java.security.GeneralSecurityException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 
@@ -44,6 +47,20 @@ public final class TlsFailure {
         Throwable found = innermost(error, 0);
         return found == null ? Optional.empty()
                 : Optional.of(found.getClass().getSimpleName() + ": " + found.getMessage());
+    }
+
+    /**
+     * Like {@link #find}, but only when the TLS layer refused a certificate (untrusted, expired, for another host):
+     * a failure that says nothing about reachability. A reset, a closed handshake or a plain port is not one.
+     *
+     * @param error a client's exception
+     * @return the refusal in the TLS layer's words, or empty
+     */
+    public static Optional<String> certificateRefused(Throwable error) {
+        Throwable found = innermost(error, 0);
+        boolean certificate = found instanceof CertificateException || found instanceof CertPathValidatorException
+                || found instanceof CertPathBuilderException;
+        return certificate ? find(error) : Optional.empty();
     }
 
     private static Throwable innermost(Throwable error, int depth) {

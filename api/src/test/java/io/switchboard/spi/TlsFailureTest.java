@@ -35,6 +35,16 @@ class TlsFailureTest {
                 new IOException("connection failed", handshake));
 
         assertThat(TlsFailure.find(wrapped)).hasValue("CertPathValidatorException: validity check failed");
+        assertThat(TlsFailure.certificateRefused(wrapped)).hasValue("CertPathValidatorException: validity check failed");
+    }
+
+    @Test
+    @DisplayName("a handshake the peer ended is a TLS failure, but no certificate refusal")
+    void closedHandshakeIsNoRefusal() {
+        SSLHandshakeException closed = new SSLHandshakeException("Remote host terminated the handshake");
+        closed.initCause(new java.io.EOFException("SSL peer shut down incorrectly"));
+        assertThat(TlsFailure.find(closed)).hasValue("SSLHandshakeException: Remote host terminated the handshake");
+        assertThat(TlsFailure.certificateRefused(closed)).isEmpty();
     }
 
     @Test

@@ -193,7 +193,8 @@ public final class FaultyProxy implements AutoCloseable {
             broker.connect(target, 10_000);
             upstream.connected(client);
             connection.start(broker);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // a RuntimeException: an upstream that cannot say where to go yet (a broker not started, or closed)
             if (connection != null) {
                 connection.close();
             } else {

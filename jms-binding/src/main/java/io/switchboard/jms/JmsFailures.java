@@ -78,6 +78,13 @@ final class JmsFailures {
             return new MessagingException(Reason.INVALID_ARGUMENT, "the JMS broker refused the connection's client id: "
                     + text(e), e);
         }
+        Optional<String> refused = TlsFailure.certificateRefused(e);
+        if (refused.isPresent()) {
+            // the client refused the broker's certificate: trying again would meet the same certificate
+            return new MessagingException(Reason.UNAUTHENTICATED, "could not connect to the JMS broker: the TLS"
+                    + " handshake refused the broker's certificate (" + secrets.scrub(refused.get()) + "); the message"
+                    + " was not sent: " + text(e) + ". " + TlsFailure.ADVICE, e);
+        }
         if (causedBy(e, EOFException.class)) {
             return new MessagingException(Reason.UNAVAILABLE, "the JMS broker closed the connection while it was being"
                     + " opened (brokers do so when they refuse a client: check jms.user and jms.password, and the"
@@ -86,20 +93,27 @@ final class JmsFailures {
         Optional<String> tls = TlsFailure.find(e);
         if (tls.isPresent()) {
             return new MessagingException(Reason.UNAVAILABLE, "could not connect to the JMS broker: the TLS handshake"
-                    + " failed (" + secrets.scrub(tls.get()) + "); the message was not sent: " + text(e) + ". "
-                    + TlsFailure.ADVICE, e);
+                    + " failed (" + secrets.scrub(tls.get()) + "); the message was not sent: " + text(e), e);
         }
-        if (tlsFactory || anyCause(e, t -> overTls(t.getMessage()))) {
+        if ((tlsFactory || anyCause(e, t -> overTls(t.getMessage()))) && !unreachable(e)) {
             // ActiveMQ Classic reports a failed handshake now with its cause, now as a closed socket without one;
-            // Artemis logs the cause and reports only that it could not connect
+            // Artemis logs the cause (AMQ214016) and reports only that it could not connect
             return new MessagingException(Reason.UNAVAILABLE, "could not connect to the JMS broker over TLS, and the"
-                    + " provider did not say why; the message was not sent: " + text(e) + ". " + TlsFailure.ADVICE, e);
+                    + " provider did not say why (the broker may be down, or the TLS handshake failed: the provider's"
+                    + " log says which); the message was not sent: " + text(e) + ". If it is TLS, "
+                    + TlsFailure.ADVICE, e);
         }
         return new MessagingException(Reason.UNAVAILABLE, "could not connect to the JMS broker; the message was not"
                 + " sent: " + text(e), e);
     }
 
 
+
+    /** Whether the provider could not reach the broker at all: nothing was said about TLS, there was no TLS. */
+    private static boolean unreachable(Throwable e) {
+        return causedBy(e, java.net.ConnectException.class) || causedBy(e, java.net.UnknownHostException.class)
+                || causedBy(e, java.net.NoRouteToHostException.class);
+    }
 
     /** Whether connecting failed because the broker closed the connection while the provider was opening it. */
     static boolean droppedWhileOpening(MessagingException failure) {

@@ -116,10 +116,11 @@ final class NeutralMapping {
         // (ConfigurationTest shows it), which would outlast a short delivery timeout
         client.putIfAbsent("lookupTimeoutMs", client.get("operationTimeoutMs"));
         // A connection that stopped answering (a half-open link after a partition, a frozen network) is closed and
-        // reopened by Pulsar's keep-alive, after one to two intervals. Pulsar's 30 s outlasts a short delivery timeout,
-        // and every message sent on that connection meanwhile would end OUTCOME_UNKNOWN; a third of the delivery
-        // timeout (1 s to 30 s) notices the dead connection within the timeout of the messages that met it.
-        client.putIfAbsent("keepAliveIntervalSeconds", (int) Math.max(1, Math.min(30, sendTimeout / 3_000)));
+        // reopened by Pulsar's keep-alive, after one to two intervals. Pulsar's 30 s outlasts most delivery timeouts,
+        // and every message sent on that connection meanwhile would end OUTCOME_UNKNOWN: a third of the delivery
+        // timeout, up to 30 s. At least 5 s: Pulsar also closes a connection whose handshake has not finished by the
+        // first tick, which a shorter one would do to healthy connections on a busy machine.
+        client.putIfAbsent("keepAliveIntervalSeconds", (int) Math.max(5, Math.min(30, sendTimeout / 3_000)));
     }
 
     private static void agree(BindingConfig config, String producerSetting, Predicate<String> allowed, String neutralKey,

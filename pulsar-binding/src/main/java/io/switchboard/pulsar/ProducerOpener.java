@@ -21,6 +21,7 @@ import org.apache.pulsar.client.api.ProducerBuilder;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,10 @@ import java.util.function.Supplier;
 final class ProducerOpener implements TopicProducer.Opener {
     /** When a TLS producer that has not opened yet is probed, at the latest. */
     private static final Duration PROBE_AFTER = Duration.ofSeconds(1);
+    /** How long one probe's connection and handshake may take: a loaded machine can be slow, a refusal is not. */
+    private static final Duration PROBE_BOUND = Duration.ofSeconds(3);
+    /** How many probes an open gets while it is pending: one slow handshake must not hide a refusal. */
+    private static final int PROBES = 3;
     private final NativeClient pulsar;
     private final PulsarFailures failures;
     /** A user's producer name is taken on each partition by the partitioned topic's own producer. */
@@ -148,13 +153,25 @@ final class ProducerOpener implements TopicProducer.Opener {
                 ready.producer().closeAsync();
             }
         });
-        CompletableFuture.delayedExecutor(probeAfter.toMillis(), TimeUnit.MILLISECONDS, probeThread).execute(() -> {
+        probeLater(target, result, PROBES);
+        return result;
+    }
+
+    /** Probes after {@link #probeAfter} if the open is still pending, and again until a probe saw a handshake. */
+    private void probeLater(Target target, CompletableFuture<TopicProducer.Opened> result, int probesLeft) {
+        // the delay runs on the JDK's shared scheduler; a thread of its own only for a handshake that is needed
+        CompletableFuture.delayedExecutor(probeAfter.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
             if (!result.isDone()) {
-                tlsProbe.refusal(probeAfter).ifPresent(words -> result.completeExceptionally(
-                        failures.tlsRefused(target, tlsProbe, words)));
+                probeThread.execute(() -> {
+                    Optional<String> refused = tlsProbe.refusal(PROBE_BOUND);
+                    if (refused.isPresent()) {
+                        result.completeExceptionally(failures.tlsRefused(target, tlsProbe, refused.get()));
+                    } else if (probesLeft > 1) {
+                        probeLater(target, result, probesLeft - 1);
+                    }
+                });
             }
         });
-        return result;
     }
 
     /** Runs a call that returns a future on the opening thread; never throws. */

@@ -71,7 +71,7 @@ final class PulsarFailures {
 
     /** The TLS layer refuses the broker's certificate, so the producer for {@code target} cannot open. */
     MessagingException tlsRefused(Target target, TlsProbe probe, String tlsWords) {
-        return new MessagingException(Reason.UNAVAILABLE, "Pulsar could not open a producer for " + target + ": the TLS"
+        return new MessagingException(Reason.UNAUTHENTICATED, "Pulsar could not open a producer for " + target + ": the TLS"
                 + " handshake with the broker at " + probe.host() + ":" + probe.port() + " fails (" + tlsWords + "), and"
                 + " Pulsar only retries it; the message was not written. Check " + PulsarKeys.CLIENT_PREFIX
                 + "tlsTrustCertsFilePath (or " + PulsarKeys.CLIENT_PREFIX + "tlsTrustStorePath): " + TlsFailure.ADVICE

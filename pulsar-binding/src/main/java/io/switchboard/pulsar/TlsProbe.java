@@ -51,7 +51,7 @@ record TlsProbe(String host, int port, Map<String, Object> trust, boolean verify
     static Optional<TlsProbe> of(Map<String, Object> client) {
         Object serviceUrl = client.get("serviceUrl");
         if (serviceUrl == null || !serviceUrl.toString().strip().startsWith("pulsar+ssl://")
-                || isTrue(client.get("tlsAllowInsecureConnection"))) {
+                || isTrue(client.get("tlsAllowInsecureConnection")) || presentsCertificate(client)) {
             return Optional.empty();
         }
         String first = serviceUrl.toString().strip().substring("pulsar+ssl://".length()).split("[,/]")[0];
@@ -72,7 +72,7 @@ record TlsProbe(String host, int port, Map<String, Object> trust, boolean verify
      *
      * @param bound how long the connection and the handshake may take together, at most
      * @return the TLS layer's words when it refused the broker's certificate; empty when the handshake worked, or
-     *         failed for another reason (a broker that is down is Pulsar's to wait for)
+     *         failed for another reason (a broker that is down or restarting, a reset: Pulsar's to wait for)
      */
     Optional<String> refusal(Duration bound) {
         int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, bound.toMillis()));
@@ -87,7 +87,7 @@ record TlsProbe(String host, int port, Map<String, Object> trust, boolean verify
             socket.startHandshake();
             return Optional.empty();
         } catch (IOException | GeneralSecurityException e) {
-            return TlsFailure.find(e);
+            return TlsFailure.certificateRefused(e);
         }
     }
 
@@ -124,6 +124,13 @@ record TlsProbe(String host, int port, Map<String, Object> trust, boolean verify
             }
         }
         return store;
+    }
+
+    /** A client with a certificate of its own (mutual TLS): a probe without it would be refused for that. */
+    private static boolean presentsCertificate(Map<String, Object> client) {
+        Object plugin = client.get("authPluginClassName");
+        return client.get("tlsCertificateFilePath") != null || client.get("tlsKeyStorePath") != null
+                || plugin != null && plugin.toString().contains("Tls");
     }
 
     private static boolean isTrue(Object value) {

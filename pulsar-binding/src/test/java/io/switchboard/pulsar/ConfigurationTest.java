@@ -99,7 +99,7 @@ class ConfigurationTest {
                     .isEqualTo(NeutralMapping.sendTimeoutMillis(Duration.ofSeconds(2)));
             assertThat(client.getConfiguration().getLookupTimeoutMs()).as("lookup timeout, as the operation timeout")
                     .isEqualTo(NeutralMapping.sendTimeoutMillis(Duration.ofSeconds(2)));
-            assertThat(client.getConfiguration().getKeepAliveIntervalSeconds()).as("keep-alive, at least 1 s").isEqualTo(1);
+            assertThat(client.getConfiguration().getKeepAliveIntervalSeconds()).as("keep-alive, at least 5 s").isEqualTo(5);
         }
         try (Producer<String> producer = build(Map.of(PulsarKeys.SERVICE_URL, NOWHERE,
                 "switchboard.delivery-timeout", "2m"))) {
@@ -108,10 +108,10 @@ class ConfigurationTest {
                     .isEqualTo(30);
         }
         try (Producer<String> producer = build(Map.of(PulsarKeys.SERVICE_URL, NOWHERE,
-                "switchboard.delivery-timeout", "12s"))) {
+                "switchboard.delivery-timeout", "40s"))) {
             PulsarClientImpl client = (PulsarClientImpl) producer.unwrap(PulsarClient.class);
-            assertThat(client.getConfiguration().getKeepAliveIntervalSeconds()).as("keep-alive, a third of 11 s")
-                    .isEqualTo(3);
+            assertThat(client.getConfiguration().getKeepAliveIntervalSeconds()).as("keep-alive, a third of 39 s")
+                    .isEqualTo(13);
         }
     }
 

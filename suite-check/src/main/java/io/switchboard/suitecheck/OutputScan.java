@@ -68,7 +68,7 @@ public final class OutputScan {
         try (Stream<Path> paths = Files.walk(root, 4)) {
             return paths.filter(path -> path.getFileName() != null && path.getFileName().toString().equals("target"))
                     .filter(Files::isDirectory)
-                    .filter(path -> !root.relativize(path).toString().contains("src"))
+                    .filter(path -> !isUnder(root.relativize(path), "src"))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("could not list the build's directories under " + root, e);
@@ -117,6 +117,15 @@ public final class OutputScan {
             }
         }
         return findings;
+    }
+
+    private static boolean isUnder(Path relative, String directory) {
+        for (Path part : relative) {
+            if (part.toString().equals(directory)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isNotOutput(Path relative) {

@@ -36,6 +36,18 @@ class TestSecretsTest {
     }
 
     @Test
+    @DisplayName("without a registry (an IDE, a user's own build) nothing is recorded and nothing refused")
+    void withoutARegistry() {
+        String registry = System.clearProperty(TestSecrets.REGISTRY_PROPERTY);
+        try {
+            assertThat(TestSecrets.register("pw")).isEqualTo("pw");
+        } finally {
+            System.setProperty(TestSecrets.REGISTRY_PROPERTY, registry);
+        }
+        assertThat(TestSecrets.read(Path.of(registry))).doesNotContain("pw");
+    }
+
+    @Test
     @DisplayName("a short secret or one of several lines is refused with what to do instead")
     void weakSecretsAreRefused() {
         assertThatThrownBy(() -> TestSecrets.register("secret")).isInstanceOf(IllegalArgumentException.class)

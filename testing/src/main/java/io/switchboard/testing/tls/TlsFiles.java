@@ -81,12 +81,13 @@ final class TlsFiles {
     }
 
     /**
-     * A slice from inside the key's encoding: it appears whole in a PEM dump of the key (a PEM line is such a
-     * slice) and in a plain Base64 one, and it is not the prefix every RSA key shares.
+     * A slice from the private part of the key's encoding (past the public modulus, which the certificate shows
+     * too): it appears whole in a PEM dump of the key (a PEM line is such a slice, at a multiple of 64) and in a
+     * plain Base64 one.
      */
     private static void registerKeyMaterial(IssuedCertificate issued) {
         String encoded = Base64.getEncoder().encodeToString(issued.key().getEncoded());
-        TestSecrets.register(encoded.substring(128, 192));
+        TestSecrets.register(encoded.substring(640, 704));
     }
 
     private static void save(KeyStore store, Path file, String password) throws IOException, GeneralSecurityException {

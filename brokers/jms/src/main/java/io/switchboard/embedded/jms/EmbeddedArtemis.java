@@ -138,7 +138,8 @@ public final class EmbeddedArtemis extends BrokerLifecycle {
         starting.start();
         if (activationFailure.get() != null || !starting.getActiveMQServer().isActive()) {
             starting.stop();
-            throw startFailure(host, port, activationFailure.get());
+            throw startFailure(host, tlsPort != 0 && !isPortFree(host, tlsPort) ? tlsPort : port,
+                    activationFailure.get());
         }
         server = starting;
     }
