@@ -218,6 +218,8 @@ public final class PulsarSideBySide {
                 // the core's permits bound what is buffered; Pulsar's own memory limit would be a second buffer
                 .memoryLimit(0, SizeUnit.BYTES)
                 .operationTimeout((int) Math.min(30_000, sendTimeoutMillis(neutral)), TimeUnit.MILLISECONDS)
+                // a third of the send timeout, 5 to 30 s: a dead connection is replaced within the delivery timeout
+                .keepAliveInterval((int) Math.max(5, Math.min(30, sendTimeoutMillis(neutral) / 3_000)), TimeUnit.SECONDS)
                 .build();
     }
 
@@ -267,7 +269,7 @@ public final class PulsarSideBySide {
             "maxPendingMessagesAcrossPartitions", "blockIfQueueFull", "messageRoutingMode", "hashingScheme",
             "chunkingEnabled", "accessMode");
     private static final List<String> SHOWN_CLIENT = List.of("memoryLimitBytes", "operationTimeoutMs", "numIoThreads",
-            "numListenerThreads", "connectionsPerBroker", "useTcpNoDelay", "maxLookupRequest");
+            "numListenerThreads", "connectionsPerBroker", "useTcpNoDelay", "maxLookupRequest", "keepAliveIntervalSeconds");
 
     /**
      * Opens one producer of each kind on the same partitioned topic and compares the configurations Pulsar really runs

@@ -26,6 +26,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -120,17 +121,16 @@ public final class OutputScan {
     }
 
     private static boolean isUnder(Path relative, String directory) {
-        for (Path part : relative) {
-            if (part.toString().equals(directory)) {
-                return true;
-            }
-        }
-        return false;
+        return anyPart(relative, directory::equals);
     }
 
     private static boolean isNotOutput(Path relative) {
+        return anyPart(relative, NOT_OUTPUT::contains);
+    }
+
+    private static boolean anyPart(Path relative, Predicate<String> test) {
         for (Path part : relative) {
-            if (NOT_OUTPUT.contains(part.toString())) {
+            if (test.test(part.toString())) {
                 return true;
             }
         }

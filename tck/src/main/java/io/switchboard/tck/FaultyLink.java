@@ -56,6 +56,19 @@ public interface FaultyLink extends AutoCloseable {
     /** A link through {@code proxy}, reached with {@code producerProperties} and {@code producerResources}. */
     static FaultyLink through(FaultyProxy proxy, Map<String, String> producerProperties,
                               Map<Class<?>, Object> producerResources) {
+        return link(proxy, producerProperties, producerResources, proxy::close);
+    }
+
+    /**
+     * A link through a proxy that outlives it, such as one a broker advertises as its own address: closing the link
+     * lifts its fault and leaves the proxy running for the next case.
+     */
+    static FaultyLink sharedThrough(FaultyProxy proxy, Map<String, String> producerProperties) {
+        return link(proxy, producerProperties, Map.of(), () -> proxy.fault(Fault.PASS));
+    }
+
+    private static FaultyLink link(FaultyProxy proxy, Map<String, String> producerProperties,
+                                   Map<Class<?>, Object> producerResources, Runnable onClose) {
         Map<String, String> properties = Map.copyOf(producerProperties);
         Map<Class<?>, Object> resources = Map.copyOf(producerResources);
         return new FaultyLink() {
@@ -81,7 +94,7 @@ public interface FaultyLink extends AutoCloseable {
 
             @Override
             public void close() {
-                proxy.close();
+                onClose.run();
             }
 
             @Override
