@@ -26,6 +26,7 @@ import io.switchboard.Receipt;
 import io.switchboard.Serializer;
 import io.switchboard.Serializers;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
@@ -43,6 +44,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import static io.switchboard.tck.ProbeReads.values;
@@ -60,6 +62,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 abstract class ContractPart {
     /** How long what should be there may take to appear: the probe's wait and healthy sends' bound. */
     static final Duration PATIENCE = Duration.ofSeconds(15);
+    /**
+     * How long a producer may take to send again after its broker restarted. Longer than {@link #PATIENCE}: a
+     * client may hold a call it made while the broker went away until that call's own timeout (Artemis' call
+     * timeout is 30 s), and a binding cannot end a call inside the client. A producer that never recovers still fails.
+     */
+    static final Duration RECOVERY_PATIENCE = Duration.ofSeconds(45);
     /** What the kit adds to a flush or close timeout before calling it a hang. */
     static final Duration MARGIN = Duration.ofSeconds(10);
     /** The timeout the kit gives flush. */
@@ -222,8 +230,23 @@ abstract class ContractPart {
      * tried again within the patience. The cases only need the message to be there eventually, behind the others.
      */
     static void sendAfterRestart(Producer<String> producer, Message<String> message) {
-        await("a send after the restart is acknowledged (" + message.value() + ")").atMost(PATIENCE)
-                .ignoreExceptions().until(() -> producer.send(message) != null);
+        String what = "a send after the restart is acknowledged (" + message.value() + ")";
+        // the last refusal is what a maintainer needs when the producer never recovers, so it is kept, not ignored
+        AtomicReference<MessagingException> lastRefusal = new AtomicReference<>();
+        try {
+            await(what).atMost(RECOVERY_PATIENCE).until(() -> {
+                try {
+                    return producer.send(message) != null;
+                } catch (MessagingException e) {
+                    lastRefusal.set(e);
+                    return false;
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the producer did not recover: no " + what + " within " + RECOVERY_PATIENCE
+                    + "; the last attempt failed with " + lastRefusal.get() + "\nthe producer's threads:\n"
+                    + ThreadSnapshot.of("switchboard"), e);
+        }
     }
 
     static void warmUp(Producer<String> producer, Destination d) {
