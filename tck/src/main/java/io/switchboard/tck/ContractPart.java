@@ -227,7 +227,7 @@ abstract class ContractPart {
     /**
      * Sends a message once the producer has reconnected: the client needs a moment after a restart (reconnect
      * backoff, metadata, a new session), and a short delivery timeout may run out in it, so a failed attempt is
-     * tried again within the patience. The cases only need the message to be there eventually, behind the others.
+     * tried again within {@link #RECOVERY_PATIENCE}. The cases only need the message to be there eventually, behind the others.
      */
     static void sendAfterRestart(Producer<String> producer, Message<String> message) {
         String what = "a send after the restart is acknowledged (" + message.value() + ")";

@@ -30,7 +30,10 @@ final class ThreadSnapshot {
     private ThreadSnapshot() {
     }
 
-    /** The stacks of the live threads whose name contains {@code nameFragment}, busiest first; empty if none. */
+    /**
+     * The stacks of the live threads whose name contains {@code nameFragment}, deepest first (a thread held inside
+     * a client call has the deepest stack); empty if none.
+     */
     static String of(String nameFragment) {
         return Thread.getAllStackTraces().entrySet().stream()
                 .filter(e -> e.getKey().getName().contains(nameFragment))

@@ -18,6 +18,7 @@ package io.switchboard.tck;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -40,7 +41,7 @@ class ThreadSnapshotTest {
         }, "snapshot-test-held-lane");
         held.start();
         try {
-            await().atMost(java.time.Duration.ofSeconds(10)).until(() -> held.getState() == Thread.State.TIMED_WAITING);
+            await().atMost(Duration.ofSeconds(10)).until(() -> held.getState() == Thread.State.TIMED_WAITING);
             String snapshot = ThreadSnapshot.of("snapshot-test-held");
             assertThat(snapshot).startsWith("\"snapshot-test-held-lane\" TIMED_WAITING")
                     .contains("CountDownLatch.await").doesNotContain("\"main\"");
