@@ -34,17 +34,34 @@ public final class Receipt {
     private final String messageId;
     /** Where the id comes from when it is made only on demand (see {@link #partitionedLazily}), or null. */
     private final Supplier<String> messageIdSource;
-    private final Instant timestamp;
+    /**
+     * The timestamp as seconds and nanoseconds since 1970 ({@link #NO_TIMESTAMP} for none) rather than an
+     * {@link Instant}: a receipt is made for every acknowledged message, on the client's I/O thread, and most
+     * callers never read the timestamp, so the {@code Instant} is made only when asked for.
+     */
+    private final long epochSecond;
+    private final int nanos;
     private final Object nativeMetadata;
+
+    /** Never a valid {@link Instant#getEpochSecond()}: the smallest is far greater. */
+    private static final long NO_TIMESTAMP = Long.MIN_VALUE;
 
     private Receipt(Destination destination, int partition, long offset, String messageId,
                     Supplier<String> messageIdSource, Instant timestamp, Object nativeMetadata) {
+        this(destination, partition, offset, messageId, messageIdSource,
+                timestamp == null ? NO_TIMESTAMP : timestamp.getEpochSecond(), timestamp == null ? 0 : timestamp.getNano(),
+                nativeMetadata);
+    }
+
+    private Receipt(Destination destination, int partition, long offset, String messageId,
+                    Supplier<String> messageIdSource, long epochSecond, int nanos, Object nativeMetadata) {
         this.destination = Objects.requireNonNull(destination, "destination");
         this.partition = partition;
         this.offset = offset;
         this.messageId = messageId;
         this.messageIdSource = messageIdSource;
-        this.timestamp = timestamp;
+        this.epochSecond = epochSecond;
+        this.nanos = nanos;
         this.nativeMetadata = nativeMetadata;
     }
 
@@ -64,6 +81,25 @@ public final class Receipt {
         }
         // the default id "partition-offset" is built only when asked for: most callers never look at it
         return new Receipt(destination, partition, offset, messageId, null, timestamp, nativeMetadata);
+    }
+
+    /**
+     * A receipt from a partitioned broker whose timestamp is in milliseconds since 1970, as Kafka's is: the same
+     * receipt as {@link #partitioned(Destination, int, long, String, Instant, Object)} with
+     * {@code Instant.ofEpochMilli(timestampMillis)}, without making that {@code Instant} until it is asked for.
+     *
+     * @param timestampMillis the broker's timestamp in milliseconds since 1970, or a negative value for none
+     *                        (Kafka's {@code -1})
+     */
+    public static Receipt partitioned(Destination destination, int partition, long offset, String messageId,
+                                      long timestampMillis, Object nativeMetadata) {
+        if (partition < 0) {
+            throw new IllegalArgumentException("partition must be 0 or more, was " + partition);
+        }
+        return timestampMillis < 0
+                ? new Receipt(destination, partition, offset, messageId, null, NO_TIMESTAMP, 0, nativeMetadata)
+                : new Receipt(destination, partition, offset, messageId, null, Math.floorDiv(timestampMillis, 1000L),
+                (int) Math.floorMod(timestampMillis, 1000L) * 1_000_000, nativeMetadata);
     }
 
     /**
@@ -115,7 +151,11 @@ public final class Receipt {
 
     /** The timestamp the broker recorded, where it reports one. */
     public Optional<Instant> timestamp() {
-        return Optional.ofNullable(timestamp);
+        return Optional.ofNullable(timestampOrNull());
+    }
+
+    private Instant timestampOrNull() {
+        return epochSecond == NO_TIMESTAMP ? null : Instant.ofEpochSecond(epochSecond, nanos);
     }
 
     /**
@@ -135,7 +175,7 @@ public final class Receipt {
     public boolean equals(Object o) {
         return o instanceof Receipt that && partition == that.partition && offset == that.offset
                 && destination.equals(that.destination) && messageId().equals(that.messageId())
-                && Objects.equals(timestamp, that.timestamp);
+                && epochSecond == that.epochSecond && nanos == that.nanos;
     }
 
     @Override
@@ -153,8 +193,8 @@ public final class Receipt {
             out.append(", offset=").append(offset);
         }
         messageId().ifPresent(id -> out.append(", id=").append(id));
-        if (timestamp != null) {
-            out.append(", timestamp=").append(timestamp);
+        if (epochSecond != NO_TIMESTAMP) {
+            out.append(", timestamp=").append(timestampOrNull());
         }
         return out.append(']').toString();
     }

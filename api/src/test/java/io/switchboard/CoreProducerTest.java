@@ -314,4 +314,24 @@ class CoreProducerTest {
         assertThat(reasonOf(producer.sendAsync(Message.of("d", "v")))).isEqualTo(Reason.CLOSED);
         assertThat(backend().closed).isTrue();
     }
+
+    @Test
+    @DisplayName("an acknowledged send whose future the caller still holds no longer keeps the message's value reachable")
+    void anAcknowledgedSendLetsGoOfItsValue() {
+        Producer<String> producer = producer();
+        ScriptedBackend backend = backend();
+        // a receipt that does not carry the record along as its native metadata, as the scripted default does
+        backend.answer = record -> CompletableFuture.completedFuture(
+                Receipt.partitioned(record.destination(), 0, 0, null, (java.time.Instant) null, null));
+        CompletableFuture<Receipt> future = producer.sendAsync(Message.of("d", "a value the application let go of"));
+        await().atMost(Duration.ofSeconds(10)).until(future::isDone);
+        java.lang.ref.WeakReference<byte[]> value = new java.lang.ref.WeakReference<>(backend.handed.get(0).value());
+        backend.handed.clear();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            System.gc();
+            return value.get() == null;
+        });
+        assertThat(future).isCompleted();
+    }
 }

@@ -315,6 +315,11 @@ public final class CoreProducer<V> implements Producer<V> {
             permits.release(send.size());
             return;
         }
+        if (send.isFinished()) {
+            // a backend that reports a failure after the send finished (answering twice): nothing is left to do,
+            // and an acknowledged send no longer holds its record
+            return;
+        }
         failedAttempt(send, Failures.of(error, binding));
     }
 
@@ -357,6 +362,7 @@ public final class CoreProducer<V> implements Producer<V> {
         }
         release(send);
         send.notifyAcknowledged(receipt);
+        send.forgetContent();
         send.succeeded(receipt);
         return true;
     }

@@ -55,13 +55,17 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
         void answered(PendingSend send, Receipt receipt, Throwable error);
     }
 
-    final Message<?> message;
+    /** Replaced by null once acknowledged (see {@link #forgetContent}). */
+    Message<?> message;
     final List<SendObserver> observers;
     /** True for dead-letter copies: no user future waits on them, but close and flush do; they hold the original's permits. */
     final boolean internal;
     private final Outcomes outcomes;
 
-    /** Replaced only before the send is handed over (partition placement), on a thread the hand-over follows. */
+    /**
+     * Replaced only before the send is handed over (partition placement), on a thread the hand-over follows, and by
+     * null once acknowledged (see {@link #forgetContent}).
+     */
     OutboundRecord record;
     /** Written by whichever thread dispatches the send, one at a time. */
     int attempts;
@@ -107,6 +111,16 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
         this.observers = observers;
         this.internal = internal;
         this.outcomes = outcomes;
+    }
+
+    /**
+     * Lets go of the message and the record once the send is acknowledged, on the thread that acknowledged it:
+     * nothing reads them after that, and the deadline bucket that still links the send for a few more
+     * milliseconds then keeps only the send and its receipt reachable, not the application's value.
+     */
+    void forgetContent() {
+        message = null;
+        record = null;
     }
 
     /** The bytes this send holds in the buffer: its value's. */
@@ -256,6 +270,8 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
 
     @Override
     public String toString() {
-        return "PendingSend[" + record.destination() + ", state=" + state + ", " + super.toString() + "]";
+        OutboundRecord current = record;
+        return "PendingSend[" + (current == null ? "acknowledged" : current.destination()) + ", state=" + state + ", "
+                + super.toString() + "]";
     }
 }

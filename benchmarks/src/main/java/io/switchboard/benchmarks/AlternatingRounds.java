@@ -15,17 +15,33 @@
  */
 package io.switchboard.benchmarks;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * The order a side-by-side benchmark measures one value size in: one warm-up run per client (printed, not kept),
- * then rounds that alternate the clients, so that a machine that speeds up or slows down during the run affects
- * them alike. The values are one random array per size; the keys {@code key-0 .. key-(n-1)}.
+ * The order a side-by-side benchmark measures one value size in: warm-up runs that take turns between the clients
+ * (printed, not kept), then rounds that alternate the clients, so that a machine that speeds up or slows down
+ * during the run affects them alike. The values are one random array per size; the keys
+ * {@code key-0 .. key-(n-1)}.
+ *
+ * <p>Two habits of the JIT compiler shape this order, since the clients share one JVM and much of one client
+ * library (the Switchboard binding calls the same {@code KafkaProducer.send} as the native client, with other
+ * callback and serializer types):
+ * <ul>
+ *   <li>The warm-up takes {@link #WARM_UP_TURNS} turns per client instead of one long run each, so that the
+ *       shared code is compiled for both clients' types before the clock starts, rather than compiled for one
+ *       and then thrown away and compiled again during the other's first measured round.</li>
+ *   <li>Each round reverses the previous round's order (A B, B A, A B, ...), so that being the first client
+ *       after a switch, which can cost a recompilation, falls on each client equally often.</li>
+ * </ul>
  */
 final class AlternatingRounds {
+    /** How many warm-up runs each client gets, taking turns; the warm-up's messages are split between them. */
+    static final int WARM_UP_TURNS = 3;
 
     /** A run's printable outcome. */
     interface Outcome {
@@ -48,12 +64,26 @@ final class AlternatingRounds {
                                                int messages, String header, Run<K, R> run, Consumer<R> kept) throws Exception {
         byte[] value = value(size);
         String[] keys = keys(keyCount);
-        System.out.printf(Locale.ROOT, "%n%s values: warm-up (%,d messages each, not reported)%n", SizeText.of(size), warmup);
+        int perTurn = Math.max(1, warmup / WARM_UP_TURNS);
+        System.out.printf(Locale.ROOT, "%n%s values: warm-up (%,d messages each, in %d turns of %,d; not reported)%n",
+                SizeText.of(size), perTurn * WARM_UP_TURNS, WARM_UP_TURNS, perTurn);
         System.out.println(header);
-        for (K kind : kinds) {
-            System.out.println("  " + run.run(kind, size, 0, warmup, keys, value).line());
+        for (int turn = 1; turn <= WARM_UP_TURNS; turn++) {
+            for (K kind : inOrderOf(turn, kinds)) {
+                System.out.println("  " + run.run(kind, size, 0, perTurn, keys, value).line());
+            }
         }
         rounds(size, kinds, keys, value, rounds, messages, "", run, kept);
+    }
+
+    /** The clients in their order for round (or turn) {@code number}: as given in odd ones, reversed in even ones. */
+    static <K> List<K> inOrderOf(int number, List<K> kinds) {
+        if (number % 2 == 1) {
+            return kinds;
+        }
+        List<K> reversed = new ArrayList<>(kinds);
+        Collections.reverse(reversed);
+        return reversed;
     }
 
     /** The value of every message of a size: one random array, the same in every run. */
@@ -78,7 +108,7 @@ final class AlternatingRounds {
         System.out.printf(Locale.ROOT, "%s values: %d rounds of %,d messages per client%s%n", SizeText.of(size), rounds,
                 messages, what);
         for (int round = 1; round <= rounds; round++) {
-            for (K kind : kinds) {
+            for (K kind : inOrderOf(round, kinds)) {
                 R result = run.run(kind, size, round, messages, keys, value);
                 kept.accept(result);
                 System.out.println("  " + result.line());

@@ -66,9 +66,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>one sending thread, asynchronous pipelined sends bounded by the same number of unacknowledged messages
  *       (a semaphore taken before each send, released in the completion callback, which both clients run on
  *       Kafka's I/O thread);</li>
- *   <li>a warm-up per size for each client, a primed producer per run (metadata, connection and producer id
- *       before the clock starts), a GC before each measurement, and the order native, switchboard, native,
- *       switchboard, ...; each round's ratio, and the median of the rounds' ratios, are reported.</li>
+ *   <li>a warm-up per size for each client, in turns that alternate the clients, a primed producer per run
+ *       (metadata, connection and producer id before the clock starts), a GC before each measurement, and an order
+ *       that reverses every round (see {@link AlternatingRounds}); each round's ratio, and the median of the
+ *       rounds' ratios, are reported.</li>
  * </ul>
  *
  * <p>Latency is from just before the send call to the completion callback, in the pipelined (saturated) regime,
@@ -77,7 +78,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp "benchmarks/target/switchboard-benchmarks.jar:benchmarks/target/lib/*" io.switchboard.benchmarks.KafkaSideBySide
- *      [--messages 1000000] [--warmup 2000000] [--rounds 5] [--sizes 100,1024] [--in-flight 1000] [--keys 1000]
+ *      [--messages 1000000] [--warmup 3000000] [--rounds 5] [--sizes 100,1024] [--in-flight 1000] [--keys 1000]
  *      [--partitions 4] [--linger-ms N] [--batch-size N] [--compression none|gzip|snappy|lz4|zstd] [--max-minutes 10]
  *      [--backend true] [--rates 50,80|none] [--rate-seconds 2] [--results file.tsv]
  * </pre>
@@ -431,7 +432,7 @@ public final class KafkaSideBySide {
                     "sizes", "in-flight", "keys", "partitions", "linger-ms", "batch-size", "compression", "max-minutes",
                     "backend", "rates", "rate-seconds", "results"));
             int[] sizes = given.sizes("100,1024");
-            Options options = new Options(given.integer("messages", 1_000_000), given.integer("warmup", 2_000_000),
+            Options options = new Options(given.integer("messages", 1_000_000), given.integer("warmup", 3_000_000),
                     given.integer("rounds", 5), sizes, given.integer("in-flight", 1_000), given.integer("keys", 1_000),
                     given.integer("partitions", 4), given.optionalInteger("linger-ms"),
                     given.optionalInteger("batch-size"), given.text("compression"), given.integer("max-minutes", 10),

@@ -75,9 +75,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>one sending thread, asynchronous pipelined sends bounded by the same number of unacknowledged messages (a
  *       semaphore taken before each send, released in the completion callback, which both run on Pulsar's I/O
  *       thread);</li>
- *   <li>a warm-up per size for each client, a primed producer per run (lookups, connections and the producers of
- *       every partition before the clock starts), a GC before each measurement, and the order native, switchboard,
- *       native, switchboard, ...; each round's ratio and the median of the rounds' ratios are reported.</li>
+ *   <li>a warm-up per size for each client, in turns that alternate the clients, a primed producer per run
+ *       (lookups, connections and the producers of every partition before the clock starts), a GC before each
+ *       measurement, and an order that reverses every round (see {@link AlternatingRounds}); each round's ratio and
+ *       the median of the rounds' ratios are reported.</li>
  * </ul>
  *
  * <pre>

@@ -37,6 +37,17 @@ final class MetadataView {
     private static final MetadataView NOTHING_KNOWN = new MetadataView(null);
 
     private final Metadata metadata;
+    /**
+     * The last answer, for the snapshot of Kafka's metadata it came from: Kafka replaces its {@link Cluster} on every
+     * update, so while the snapshot is the same object the answer for the same topic is too, and most sends (one
+     * topic, metadata that changes every few minutes) cost a reference comparison instead of two hash lookups. A
+     * plain field holding an immutable value: a thread that sees an older one only looks the topic up again.
+     */
+    private Known lastKnown;
+
+    /** The partition count of {@code topic} (or -1 for a topic Kafka cannot send to now) in {@code cluster}. */
+    private record Known(Cluster cluster, String topic, int partitions) {
+    }
 
     private MetadataView(Metadata metadata) {
         this.metadata = metadata;
@@ -69,10 +80,19 @@ final class MetadataView {
             return false;
         }
         Cluster cluster = metadata.fetch();
+        Known known = lastKnown;
+        if (known == null || known.cluster != cluster || !known.topic.equals(topic)) {
+            known = new Known(cluster, topic, partitionsIn(cluster, topic));
+            lastKnown = known;
+        }
+        return partition < known.partitions;
+    }
+
+    private static int partitionsIn(Cluster cluster, String topic) {
         if (cluster.invalidTopics().contains(topic)) {
-            return false;
+            return -1;
         }
         Integer partitions = cluster.partitionCountForTopic(topic);
-        return partitions != null && partition < partitions;
+        return partitions == null ? -1 : partitions;
     }
 }

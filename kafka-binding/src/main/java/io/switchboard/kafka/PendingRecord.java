@@ -144,11 +144,12 @@ final class PendingRecord implements Callback {
     }
 
     private Receipt receipt(RecordMetadata metadata) {
-        Instant timestamp = metadata.hasTimestamp() ? Instant.ofEpochMilli(metadata.timestamp()) : null;
         if (metadata.partition() < 0) {
+            Instant timestamp = metadata.hasTimestamp() ? Instant.ofEpochMilli(metadata.timestamp()) : null;
             return Receipt.unpartitioned(record.destination(), null, timestamp, metadata);
         }
+        // the timestamp as Kafka's milliseconds: the Instant is made only if the application asks for it
         return Receipt.partitioned(record.destination(), metadata.partition(), metadata.hasOffset() ? metadata.offset() : -1,
-                null, timestamp, metadata);
+                null, metadata.hasTimestamp() ? metadata.timestamp() : -1, metadata);
     }
 }
