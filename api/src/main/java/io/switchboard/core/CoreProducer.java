@@ -619,7 +619,8 @@ public final class CoreProducer<V> implements Producer<V> {
 
     private Headers headersFor(Message<?> message, List<SendObserver> observers) {
         Headers headers = message.headers();
-        for (SendObserver observer : observers) {
+        for (int i = 0; i < observers.size(); i++) {
+            SendObserver observer = observers.get(i);
             try {
                 headers = headers.withAbsent(observer.headers());
             } catch (RuntimeException e) {

@@ -57,6 +57,10 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
 
     /** Replaced by null once acknowledged (see {@link #forgetContent}). */
     Message<?> message;
+    /**
+     * Walked by index, not with an iterator: the client's thread tells them of every acknowledgement, and an iterator
+     * over the (usually empty) list is an allocation per send that the JIT does not always remove.
+     */
     final List<SendObserver> observers;
     /** True for dead-letter copies: no user future waits on them, but close and flush do; they hold the original's permits. */
     final boolean internal;
@@ -225,7 +229,8 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
     }
 
     void notifyAcknowledged(Receipt receipt) {
-        for (SendObserver observer : observers) {
+        for (int i = 0; i < observers.size(); i++) {
+            SendObserver observer = observers.get(i);
             try {
                 observer.onAcknowledged(receipt);
             } catch (RuntimeException e) {
@@ -239,7 +244,8 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
     }
 
     static void notifyFailed(List<SendObserver> observers, MessagingException error) {
-        for (SendObserver observer : observers) {
+        for (int i = 0; i < observers.size(); i++) {
+            SendObserver observer = observers.get(i);
             try {
                 observer.onFailed(error);
             } catch (RuntimeException e) {
@@ -249,7 +255,8 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
     }
 
     void notifyRetry(int attempt, MessagingException cause) {
-        for (SendObserver observer : observers) {
+        for (int i = 0; i < observers.size(); i++) {
+            SendObserver observer = observers.get(i);
             try {
                 observer.onRetry(attempt, cause);
             } catch (RuntimeException e) {
@@ -259,7 +266,8 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
     }
 
     void notifyDeadLettered(Destination deadLetter) {
-        for (SendObserver observer : observers) {
+        for (int i = 0; i < observers.size(); i++) {
+            SendObserver observer = observers.get(i);
             try {
                 observer.onDeadLettered(deadLetter);
             } catch (RuntimeException e) {

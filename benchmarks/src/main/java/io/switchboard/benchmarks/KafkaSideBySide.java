@@ -35,6 +35,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.lang.reflect.Field;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,6 +44,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +57,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Fairness:
  * <ul>
- *   <li>each run gets a fresh topic with the same partition count, and a fresh producer;</li>
+ *   <li>each run gets a fresh topic with the same partition count, and a fresh producer; the broker keeps its log
+ *       in memory where the machine has {@code /dev/shm} ({@link MemoryDisk}), so the disk's write-back does not
+ *       take CPU from one client's rounds;</li>
  *   <li>the native producer is configured with what the binding's {@code KafkaSettings} derives from the neutral
  *       settings (acks, idempotence, linger, batch size, compression, buffer memory, request size, timeouts),
  *       and the two producers' <em>effective</em> configurations, read from the {@code KafkaProducer} instances,
@@ -114,8 +118,14 @@ public final class KafkaSideBySide {
 
         int status = 1;
         System.out.println(MachineLoad.banner("KafkaSideBySide", options));
-        try (EmbeddedKafka broker = EmbeddedKafka.builder().autoCreateTopics(false).timeout(Duration.ofSeconds(WAIT_SECONDS))
-                .build().start()) {
+        Optional<Path> memory = MemoryDisk.directory();
+        System.out.println("Kafka's log: " + memory.map(dir -> "in " + dir + " (memory, see MemoryDisk)")
+                .orElse("in the temporary directory (no /dev/shm here)"));
+        EmbeddedKafka.Builder builder = EmbeddedKafka.builder().autoCreateTopics(false).timeout(Duration.ofSeconds(WAIT_SECONDS))
+                // each run's topic is deleted after it: its gigabyte of 1 KiB messages goes at once, not a minute later
+                .brokerProperty("log.segment.delete.delay.ms", "0");
+        memory.ifPresent(builder::dataDirectoryIn);
+        try (EmbeddedKafka broker = builder.build().start()) {
             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS),
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000));

@@ -46,6 +46,17 @@ final class BrokerOptions {
     boolean autoCreateTopics = true;
     boolean aclAuthorization;
     Duration timeout = DEFAULT_TIMEOUT;
+    /** Where the data directory is created; null for the system's temporary directory. */
+    Path dataParent;
+
+    void dataDirectoryIn(Path parent) {
+        Objects.requireNonNull(parent, "parent");
+        if (!Files.isDirectory(parent)) {
+            throw new IllegalArgumentException("the data directory's parent " + parent + " is not a directory;"
+                    + " give an existing directory, such as /dev/shm for a broker whose log lives in memory");
+        }
+        dataParent = parent;
+    }
 
     void brokerProperty(String name, String value) {
         brokerProperties.put(requireText(name, "name"), Objects.requireNonNull(value, "value"));
@@ -113,6 +124,7 @@ final class BrokerOptions {
         copy.autoCreateTopics = autoCreateTopics;
         copy.aclAuthorization = aclAuthorization;
         copy.timeout = timeout;
+        copy.dataParent = dataParent;
         return copy;
     }
 

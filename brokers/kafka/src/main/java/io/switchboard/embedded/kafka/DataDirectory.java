@@ -30,9 +30,10 @@ final class DataDirectory {
     private DataDirectory() {
     }
 
-    static Path create() {
+    /** A new directory in {@code parent}, or in the system's temporary directory when {@code parent} is null. */
+    static Path create(Path parent) {
         try {
-            return Files.createTempDirectory(PREFIX);
+            return parent == null ? Files.createTempDirectory(PREFIX) : Files.createTempDirectory(parent, PREFIX);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create a temporary directory for Kafka's data", e);
         }

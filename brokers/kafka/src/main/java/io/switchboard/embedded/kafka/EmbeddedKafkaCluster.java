@@ -245,6 +245,20 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         }
 
         /**
+         * Where the broker's data directory (its log and metadata) is created, deleted again by {@code close()}.
+         * A directory in memory, such as {@code /dev/shm}, spares a test or a benchmark that writes much the
+         * disk's write-back.
+         *
+         * @param parent an existing directory; default: the system's temporary directory ({@code java.io.tmpdir})
+         * @return this builder
+         * @throws IllegalArgumentException if {@code parent} is not a directory
+         */
+        public Builder dataDirectoryIn(Path parent) {
+            options.dataDirectoryIn(parent);
+            return this;
+        }
+
+        /**
          * Bounds every wait: start, stop, topic creation, replicas catching up.
          *
          * @param timeout positive; default 60 seconds

@@ -216,7 +216,7 @@ final class NodeGroup implements AutoCloseable {
             throw new IllegalStateException("Closed: its data is deleted, build a new one");
         }
         if (nodes == null) {
-            Path root = DataDirectory.create();
+            Path root = DataDirectory.create(options.dataParent);
             try {
                 nodes = createNodes(root);
             } catch (RuntimeException e) {

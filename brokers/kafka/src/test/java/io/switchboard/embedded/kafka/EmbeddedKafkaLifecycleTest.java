@@ -35,6 +35,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Each test owns its broker: these tests stop, restart and close it. */
 class EmbeddedKafkaLifecycleTest {
@@ -69,11 +70,11 @@ class EmbeddedKafkaLifecycleTest {
     }
 
     @Test
-    void closeStopsTheBrokerDeletesItsDirectoryAndIsIdempotent() {
-        EmbeddedKafka kafka = EmbeddedKafka.builder().build().start();
+    void closeStopsTheBrokerDeletesItsDirectoryAndIsIdempotent(@TempDir Path parent) {
+        EmbeddedKafka kafka = EmbeddedKafka.builder().dataDirectoryIn(parent).build().start();
         kafka.createTopic("doomed", 1);
         Path directory = kafka.dataDirectory();
-        assertThat(directory).isDirectory();
+        assertThat(directory).isDirectory().hasParent(parent);
 
         kafka.close();
         kafka.close();
@@ -132,5 +133,14 @@ class EmbeddedKafkaLifecycleTest {
 
     private static List<String> values(List<ConsumerRecord<String, String>> records) {
         return records.stream().map(ConsumerRecord::value).collect(Collectors.toList());
+    }
+
+    @Test
+    void aDataDirectoryParentThatIsNotADirectoryIsRefusedNamingIt(@TempDir Path parent) {
+        Path missing = parent.resolve("missing");
+        assertThatThrownBy(() -> EmbeddedKafka.builder().dataDirectoryIn(missing))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(missing.toString())
+                .hasMessageContaining("give an existing directory");
     }
 }
