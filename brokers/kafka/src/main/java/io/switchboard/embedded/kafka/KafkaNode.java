@@ -17,14 +17,17 @@ package io.switchboard.embedded.kafka;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import kafka.server.BrokerServer;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
+import scala.Option;
 
 /**
  * One combined KRaft broker and controller on a fixed directory and fixed ports. The single node
@@ -79,6 +82,39 @@ final class KafkaNode {
             throw e;
         }
         server = starting;
+    }
+
+    /**
+     * Stops only the broker part of the node (a controlled shutdown), leaving its controller running, so that a
+     * group stopping every node can let all brokers finish their controlled shutdown while the controllers still
+     * form a quorum that approves it. Without that order, nodes that stop whole while another broker still waits
+     * for approval can leave no active controller, and that broker waits for one until its own five-minute bound.
+     * Kafka's own cluster test kit closes brokers before controllers for the same reason.
+     *
+     * <p>{@link KafkaRaftServer} does not expose its parts, so the broker is read from its {@code broker} field;
+     * where that is not possible (another Kafka version), nothing happens here and {@link #stop()} stops the node
+     * whole, as before.
+     */
+    synchronized void stopBrokerPart() {
+        KafkaRaftServer running = server;
+        if (running == null) {
+            return;
+        }
+        BrokerServer broker = brokerOf(running);
+        if (broker != null) {
+            broker.shutdown();
+        }
+    }
+
+    private static BrokerServer brokerOf(KafkaRaftServer server) {
+        try {
+            Field field = KafkaRaftServer.class.getDeclaredField("broker");
+            field.setAccessible(true);
+            return field.get(server) instanceof Option<?> option && option.isDefined()
+                    && option.get() instanceof BrokerServer broker ? broker : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Controlled shutdown: leadership moves to other nodes first, then the node stops; data stays. */

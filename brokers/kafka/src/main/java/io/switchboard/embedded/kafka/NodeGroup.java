@@ -91,7 +91,12 @@ final class NodeGroup implements AutoCloseable {
     /** Stops every running node at once (controlled shutdown); data and ports are kept. */
     synchronized void stopAll() {
         if (nodes != null) {
-            stopNodes(nodes.stream().filter(KafkaNode::isRunning).collect(Collectors.toList()));
+            List<KafkaNode> running = nodes.stream().filter(KafkaNode::isRunning).collect(Collectors.toList());
+            if (running.size() > 1) {
+                // every broker first, while all controllers still run to approve its controlled shutdown
+                Parallel.forEach(running, "stop-broker", KafkaNode::stopBrokerPart, options.timeout);
+            }
+            stopNodes(running);
         }
     }
 
