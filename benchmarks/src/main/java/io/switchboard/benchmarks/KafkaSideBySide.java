@@ -120,7 +120,7 @@ public final class KafkaSideBySide {
         System.out.println(MachineLoad.banner("KafkaSideBySide", options));
         Optional<Path> memory = MemoryDisk.directory();
         System.out.println("Kafka's log: " + memory.map(dir -> "in " + dir + " (memory, see MemoryDisk)")
-                .orElse("in the temporary directory (no /dev/shm here)"));
+                .orElse("in the temporary directory (no /dev/shm here with room for it)"));
         EmbeddedKafka.Builder builder = EmbeddedKafka.builder().autoCreateTopics(false).timeout(Duration.ofSeconds(WAIT_SECONDS))
                 // each run's topic is deleted after it: its gigabyte of 1 KiB messages goes at once, not a minute later
                 .brokerProperty("log.segment.delete.delay.ms", "0");

@@ -15,6 +15,7 @@
  */
 package io.switchboard.benchmarks;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -34,9 +35,20 @@ final class MemoryDisk {
     private MemoryDisk() {
     }
 
-    /** {@code /dev/shm} if it is a writable directory here, else empty (the broker then uses the temporary directory). */
+    /** Room a run needs there: a 1 KiB run's gigabyte of log, and the next run's, with a margin. */
+    private static final long NEEDED_BYTES = 4L << 30;
+
+    /**
+     * {@code /dev/shm} if it is a writable directory here with room for a run's log, else empty (the broker then
+     * uses the temporary directory; containers often give {@code /dev/shm} only 64 MiB).
+     */
     static Optional<Path> directory() {
-        return Files.isDirectory(SHARED_MEMORY) && Files.isWritable(SHARED_MEMORY) ? Optional.of(SHARED_MEMORY)
-                : Optional.empty();
+        try {
+            return Files.isDirectory(SHARED_MEMORY) && Files.isWritable(SHARED_MEMORY)
+                    && Files.getFileStore(SHARED_MEMORY).getUsableSpace() >= NEEDED_BYTES
+                    ? Optional.of(SHARED_MEMORY) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 }

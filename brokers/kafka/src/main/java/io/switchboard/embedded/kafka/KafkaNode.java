@@ -27,6 +27,8 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.Option;
 
 /**
@@ -38,6 +40,7 @@ import scala.Option;
  * ports brings back every acknowledged record.
  */
 final class KafkaNode {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaNode.class);
 
     /** Written by the formatter; its presence means the directory belongs to a node already. */
     private static final String META_PROPERTIES = "meta.properties";
@@ -113,6 +116,8 @@ final class KafkaNode {
             return field.get(server) instanceof Option<?> option && option.isDefined()
                     && option.get() instanceof BrokerServer broker ? broker : null;
         } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("Cannot reach the broker part of Kafka's KafkaRaftServer ({}); its nodes stop whole, brokers and"
+                    + " controllers together, which can leave a broker waiting for a controller on close", e.toString());
             return null;
         }
     }

@@ -92,11 +92,15 @@ final class NodeGroup implements AutoCloseable {
     synchronized void stopAll() {
         if (nodes != null) {
             List<KafkaNode> running = nodes.stream().filter(KafkaNode::isRunning).collect(Collectors.toList());
-            if (running.size() > 1) {
-                // every broker first, while all controllers still run to approve its controlled shutdown
-                Parallel.forEach(running, "stop-broker", KafkaNode::stopBrokerPart, options.timeout);
+            try {
+                if (running.size() > 1) {
+                    // every broker first, while all controllers still run to approve its controlled shutdown
+                    Parallel.forEach(running, "stop-broker", KafkaNode::stopBrokerPart, options.timeout);
+                }
+            } finally {
+                // whatever happened to the brokers, the nodes stop, so nothing runs on the directory close deletes
+                stopNodes(running);
             }
-            stopNodes(running);
         }
     }
 
