@@ -28,6 +28,7 @@ import io.switchboard.Serializer;
 import io.switchboard.Serializers;
 import io.switchboard.Switchboard;
 import io.switchboard.embedded.jms.EmbeddedJmsBroker;
+import io.switchboard.tck.BrokerControl;
 import io.switchboard.tck.jms.JmsProbe;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
@@ -72,11 +73,6 @@ abstract class JmsBindingContract {
     private static final String RUN = Long.toString(ThreadLocalRandom.current().nextLong(1L << 30), 36);
     /** What a bounded call may take beyond its bound on a busy machine before it counts as a hang. */
     static final Duration MARGIN = Duration.ofSeconds(3);
-    /**
-     * How long a producer may take to send again after a restart: longer than the clients' own call timeouts
-     * (Artemis: 30 s), which may hold a call made while the broker was away.
-     */
-    static final Duration RECOVERY_PATIENCE = Duration.ofSeconds(45);
 
     private final List<Producer<?>> producers = new ArrayList<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -412,7 +408,7 @@ abstract class JmsBindingContract {
                 broker().start();
                 // each try may take up to the delivery timeout while the restarted broker comes up, and a call the
                 // client made meanwhile may hold the lane until the client's own call timeout (Artemis: 30 s)
-                await("a send after the restart is acknowledged").atMost(RECOVERY_PATIENCE).ignoreExceptions()
+                await("a send after the restart is acknowledged").atMost(BrokerControl.RECOVERY_PATIENCE).ignoreExceptions()
                         .until(() -> producer.send(Message.to(d).key("k").value("after")) != null);
                 assertThat(producer.unwrap(Connection.class)).isNotSameAs(first);
                 assertThat(values(probe().read(d, 2, Duration.ofSeconds(10)))).contains("before", "after").doesNotContain("during");
@@ -477,7 +473,7 @@ abstract class JmsBindingContract {
             assertThat(e.reason()).isEqualTo(Reason.OUTCOME_UNKNOWN);
             assertThat(e.getCause()).isInstanceOf(JMSException.class);
             broker().start();
-            await("a send after the restart is acknowledged").atMost(RECOVERY_PATIENCE).ignoreExceptions()
+            await("a send after the restart is acknowledged").atMost(BrokerControl.RECOVERY_PATIENCE).ignoreExceptions()
                     .until(() -> producer.send(Message.to(d).key("k").value("after")) != null);
             assertThat(values(probe().read(d, 2, Duration.ofSeconds(10)))).contains("before", "after");
         }

@@ -15,8 +15,17 @@
  */
 package io.switchboard.tck;
 
+import java.time.Duration;
+
 /** Stops and starts the fixture's broker on the same data, for the outage cases. Both calls are bounded. */
 public interface BrokerControl {
+    /**
+     * How long the kit lets a producer take to send again after {@link #start()}: longer than the clients' own
+     * call timeouts (Artemis' call timeout is 30 s), since a client may hold a call it made while the broker was
+     * away until that call's own timeout, and a binding cannot end a call inside the client. A binding's own restart
+     * tests wait as long; a producer that never recovers still fails.
+     */
+    Duration RECOVERY_PATIENCE = Duration.ofSeconds(45);
 
     /** Stops the broker; clients see it as gone until {@link #start()}. Persisted messages survive. */
     void stop();

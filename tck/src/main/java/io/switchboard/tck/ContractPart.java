@@ -62,12 +62,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 abstract class ContractPart {
     /** How long what should be there may take to appear: the probe's wait and healthy sends' bound. */
     static final Duration PATIENCE = Duration.ofSeconds(15);
-    /**
-     * How long a producer may take to send again after its broker restarted. Longer than {@link #PATIENCE}: a
-     * client may hold a call it made while the broker went away until that call's own timeout (Artemis' call
-     * timeout is 30 s), and a binding cannot end a call inside the client. A producer that never recovers still fails.
-     */
-    static final Duration RECOVERY_PATIENCE = Duration.ofSeconds(45);
+    /** How long a producer may take to send again after its broker restarted (longer than {@link #PATIENCE}). */
+    static final Duration RECOVERY_PATIENCE = BrokerControl.RECOVERY_PATIENCE;
     /** What the kit adds to a flush or close timeout before calling it a hang. */
     static final Duration MARGIN = Duration.ofSeconds(10);
     /** The timeout the kit gives flush. */
