@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -333,5 +334,28 @@ class CoreProducerTest {
             return value.get() == null;
         });
         assertThat(future).isCompleted();
+    }
+
+    @Test
+    @DisplayName("a binding reads its record until it reports the acknowledgement, and afterwards gets an error that says why")
+    void aRecordIsReadableUntilItsAcknowledgementIsReported() {
+        Producer<String> producer = producer();
+        ScriptedBackend backend = backend();
+        java.util.concurrent.atomic.AtomicReference<OutboundRecord> kept = new java.util.concurrent.atomic.AtomicReference<>();
+        backend.answer = record -> {
+            kept.set(record);
+            return CompletableFuture.completedFuture(
+                    Receipt.partitioned(record.destination(), 0, 0, null, (java.time.Instant) null, null));
+        };
+        Receipt receipt = producer.send(Message.to("d").key("k").header("h", "v").value("payload"));
+        OutboundRecord record = kept.get();
+
+        assertThat(receipt.destination()).isEqualTo(Destination.of("d"));
+        assertThat(backend.handed.get(0).key()).isEqualTo("k");
+        assertThat(backend.handed.get(0).headers().get("h")).contains("v");
+        assertThat(record.deadlineNanos()).isEqualTo(backend.handed.get(0).deadlineNanos());
+        assertThatThrownBy(record::value).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("read after its acknowledgement").hasMessageContaining("OutboundRecord");
+        assertThatThrownBy(record::destination).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -33,7 +33,6 @@ import io.switchboard.Receipt;
 import io.switchboard.SendInterceptor;
 import io.switchboard.SendObserver;
 import io.switchboard.Serializer;
-import io.switchboard.spi.OutboundRecord;
 import io.switchboard.spi.ProducerBackend;
 
 import java.time.Duration;
@@ -220,10 +219,8 @@ public final class CoreProducer<V> implements Producer<V> {
             PendingSend.notifyFailed(observers, error);
             return CompletableFuture.failedFuture(error);
         }
-        OutboundRecord record = new OutboundRecord(message.destination(), message.key(), bytes, headers,
-                message.timestamp(), -1, message.deliveryDelay(), message.timeToLive(), message.priority(),
-                System.nanoTime() + deliveryTimeoutNanos);
-        PendingSend send = new PendingSend(message, record, observers, false, outcomes);
+        PendingSend send = new PendingSend(message, bytes, headers, System.nanoTime() + deliveryTimeoutNanos, observers,
+                outcomes);
         inFlight.add(send);
         if (closed) {
             // close began between the first check and registration; it may not have seen this send
@@ -269,11 +266,11 @@ public final class CoreProducer<V> implements Producer<V> {
 
     /** With producer retries, a keyed message waits until the previous one of its key has finished. */
     private void inOrder(PendingSend send) {
-        if (keyLanes == null || send.record.key() == null) {
+        if (keyLanes == null || send.key() == null) {
             dispatch(send);
             return;
         }
-        keyLanes.submit(send.record.key(), release -> {
+        keyLanes.submit(send.key(), release -> {
             send.onFinish = () -> release.complete(null);
             if (send.isFinished()) {
                 release.complete(null);
@@ -293,9 +290,9 @@ public final class CoreProducer<V> implements Producer<V> {
             }
             return;
         }
-        send.attempts++;
+        send.countAttempt();
         try {
-            backend.send(send.record, send);
+            backend.send(send, send);
         } catch (RuntimeException e) {
             answered(send, null, e);
         }
@@ -327,10 +324,10 @@ public final class CoreProducer<V> implements Producer<V> {
         if (!error.mayHaveBeenWritten()) {
             send.markNotWritten();
         }
-        long backoff = backoffNanos(send.attempts);
+        long backoff = backoffNanos(send.attempts());
         if (shouldRetry(send, error, backoff)) {
             // told before the retry is scheduled, so no observer hears of a retry after its outcome
-            send.notifyRetry(send.attempts + 1, error);
+            send.notifyRetry(send.attempts() + 1, error);
             try {
                 helper.schedule(() -> dispatch(send), backoff, TimeUnit.NANOSECONDS);
                 return;
@@ -343,8 +340,8 @@ public final class CoreProducer<V> implements Producer<V> {
 
     /** Only failures known not to be written, only if the retry can happen before the deadline. */
     private boolean shouldRetry(PendingSend send, MessagingException error, long backoffNanos) {
-        return producerRetries && !send.internal && error.isRetryable() && !error.mayHaveBeenWritten()
-                && send.attempts < settings.retryMaxAttempts()
+        return producerRetries && !send.isInternal() && error.isRetryable() && !error.mayHaveBeenWritten()
+                && send.attempts() < settings.retryMaxAttempts()
                 && send.deadlineNanos() - (System.nanoTime() + backoffNanos) > 0;
     }
 
@@ -384,7 +381,7 @@ public final class CoreProducer<V> implements Producer<V> {
     private void failClaimed(PendingSend send, MessagingException error, boolean fromSweeper) {
         // the copy takes over the original's buffer permits, so that copies made during an outage count against
         // the buffer like any message: the producer's memory stays bounded however many sends fail
-        PendingSend letter = deadLetter != null && !closed && !send.internal && send.attempts > 0
+        PendingSend letter = deadLetter != null && !closed && !send.isInternal() && send.attempts() > 0
                 ? deadLetterCopy(send, error) : null;
         // a message the client still holds keeps its place in the buffer until the client lets go of it
         release(send, letter == null && !send.keepPermitsForClient());
@@ -433,9 +430,9 @@ public final class CoreProducer<V> implements Producer<V> {
         Duration timeout = settings.deliveryTimeout();
         failClaimed(send, from == PendingSend.HANDED
                 ? new MessagingException(Reason.OUTCOME_UNKNOWN, "no acknowledgement from the broker within "
-                + ProducerSettings.DELIVERY_TIMEOUT + "=" + timeout + "; the message to " + send.record.destination()
+                + ProducerSettings.DELIVERY_TIMEOUT + "=" + timeout + "; the message to " + send.destination()
                 + " may have been written")
-                : new MessagingException(Reason.TIMEOUT, "the message to " + send.record.destination()
+                : new MessagingException(Reason.TIMEOUT, "the message to " + send.destination()
                 + " was not written within " + ProducerSettings.DELIVERY_TIMEOUT + "=" + timeout), true);
     }
 
@@ -446,11 +443,15 @@ public final class CoreProducer<V> implements Producer<V> {
      * copied too, since the application cannot tell either: the copy's reason header says so.
      */
     private PendingSend deadLetterCopy(PendingSend failed, MessagingException error) {
-        Headers why = Headers.of("switchboard.dead-letter.destination", failed.record.destination().name())
+        Message<?> original = failed.message;
+        Headers why = Headers.of("switchboard.dead-letter.destination", original.destination().name())
                 .with("switchboard.dead-letter.reason", error.reason().name())
                 .with("switchboard.dead-letter.message", String.valueOf(error.getMessage()));
-        OutboundRecord copy = failed.record.redirect(deadLetter, why, System.nanoTime() + deliveryTimeoutNanos);
-        PendingSend send = new PendingSend(failed.message, copy, List.of(), true, outcomes);
+        // the same key, value, timestamp and priority; no delay or time to live, which were the original's wishes
+        Message<?> letter = new Message<>(deadLetter, original.key(), original.value(), Headers.empty(),
+                original.timestamp(), null, null, original.priority());
+        PendingSend send = new PendingSend(letter, failed.value(), why.withAbsent(failed.headers()),
+                System.nanoTime() + deliveryTimeoutNanos, PendingSend.INTERNAL, outcomes);
         send.whenComplete((receipt, e) -> {
             if (e != null) {
                 Log.deadLetterFailed(deadLetter.name(), e);
@@ -536,16 +537,16 @@ public final class CoreProducer<V> implements Producer<V> {
             if (from >= 0) {
                 failClaimed(send, from == PendingSend.HANDED
                         ? new MessagingException(Reason.OUTCOME_UNKNOWN, "the producer closed before the broker acknowledged"
-                        + " the message to " + send.record.destination() + "; it may have been written")
+                        + " the message to " + send.destination() + "; it may have been written")
                         : new MessagingException(Reason.CLOSED, "the producer closed before the message to "
-                        + send.record.destination() + " was written"));
+                        + send.destination() + " was written"));
             }
         }
         // a send another thread finished just now may still be telling its observers; the callers' futures
         // follow at once, so close does not return while one of them is pending
         InFlight.awaitSettled(accepted, System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
         // failed by the core just now or by the binding while it closed: either way not delivered
-        long abandoned = accepted.stream().filter(send -> !send.internal && !send.isAcknowledged()).count();
+        long abandoned = accepted.stream().filter(send -> !send.isInternal() && !send.isAcknowledged()).count();
         return new CloseResult(abandoned);
     }
 

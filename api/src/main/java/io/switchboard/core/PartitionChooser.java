@@ -65,7 +65,7 @@ final class PartitionChooser {
     }
 
     void place(PendingSend send, Placement then) {
-        Destination destination = send.record.destination();
+        Destination destination = send.destination();
         String lane = destination.name();
         CompletableFuture<Integer> count = countOf(destination);
         if (count.isDone() && !waiting.isBusy(lane)) {
@@ -86,13 +86,13 @@ final class PartitionChooser {
         try {
             partitions = count.join();
         } catch (RuntimeException e) {
-            then.failed(send, asFailure(send.record.destination(), e));
+            then.failed(send, asFailure(send.destination(), e));
             return;
         }
         int chosen;
         try {
             chosen = strategy == PartitionStrategy.CUSTOM ? custom.partition(send.message, partitions)
-                    : Math.floorMod(turns.computeIfAbsent(send.record.destination().name(), n -> new AtomicInteger())
+                    : Math.floorMod(turns.computeIfAbsent(send.destination().name(), n -> new AtomicInteger())
                     .getAndIncrement(), partitions);
         } catch (RuntimeException e) {
             then.failed(send, new MessagingException(Reason.INVALID_ARGUMENT, "the custom partitioner threw "
@@ -101,11 +101,11 @@ final class PartitionChooser {
         }
         if (chosen < 0 || chosen >= partitions) {
             then.failed(send, new MessagingException(Reason.INVALID_ARGUMENT, "the custom partitioner chose partition "
-                    + chosen + " of " + send.record.destination() + ", which has partitions 0 to " + (partitions - 1)
+                    + chosen + " of " + send.destination() + ", which has partitions 0 to " + (partitions - 1)
                     + "; the message was not sent"));
             return;
         }
-        send.record = send.record.withPartition(chosen);
+        send.placeOn(chosen);
         then.placed(send);
     }
 

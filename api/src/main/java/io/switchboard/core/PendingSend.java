@@ -16,6 +16,7 @@
 package io.switchboard.core;
 
 import io.switchboard.Destination;
+import io.switchboard.Headers;
 import io.switchboard.Message;
 import io.switchboard.MessagingException;
 import io.switchboard.Receipt;
@@ -24,14 +25,16 @@ import io.switchboard.spi.OutboundRecord;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.BiConsumer;
 
 /**
- * One accepted message from acceptance to outcome, and the future its caller holds: one object per send, so the
- * hot path allocates no second future, no bookkeeping entry and no callback.
+ * One accepted message from acceptance to outcome, the future its caller holds, and the record its backend is
+ * handed: one object per send, so the hot path allocates no second future, no separate record, no bookkeeping
+ * entry and no callback.
  *
  * <p>Its state moves QUEUED -> HANDED (with the backend) -> DONE or ACKNOWLEDGED, and back from HANDED to QUEUED when
  * the backend reports it surely not written. Finishing is one atomic step that also tells from which state it finished, so a
@@ -42,47 +45,58 @@ import java.util.function.BiConsumer;
  * outcome. The backend reports to it as a {@link BiConsumer} ({@link #accept}), which the core set up through
  * {@link #onOutcome}.
  */
-final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer<Receipt, Throwable> {
-    static final int QUEUED = 0;
-    static final int HANDED = 1;
+final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer<Receipt, Throwable>, OutboundRecord {
+    static final byte QUEUED = 0;
+    static final byte HANDED = 1;
     /** Finished without an acknowledgement. */
-    static final int DONE = 2;
+    static final byte DONE = 2;
     /** Finished with the broker's acknowledgement: decided in the same atomic step as finishing. */
-    static final int ACKNOWLEDGED = 3;
+    static final byte ACKNOWLEDGED = 3;
+
+    /** The observers of a dead-letter copy: none, and this very list tells that it is one (a field less). */
+    static final List<SendObserver> INTERNAL = java.util.Collections.unmodifiableList(new java.util.ArrayList<>());
 
     /** Receives a backend's answers for the sends of one producer. */
     interface Outcomes {
         void answered(PendingSend send, Receipt receipt, Throwable error);
     }
 
-    /** Replaced by null once acknowledged (see {@link #forgetContent}). */
+    /**
+     * The application's message, for the record's fields that it gives as they are; replaced by null once
+     * acknowledged (see {@link #forgetContent}).
+     */
     Message<?> message;
+    /** The serialized value and the final headers; replaced by null once acknowledged, as the message is. */
+    private byte[] value;
+    private Headers headers;
+    /**
+     * The partition the producer chose, or -1. Written only before the send is handed over (partition placement),
+     * on a thread the hand-over follows.
+     */
+    private int partition = -1;
+    private final long deadlineNanos;
     /**
      * Walked by index, not with an iterator: the client's thread tells them of every acknowledgement, and an iterator
      * over the (usually empty) list is an allocation per send that the JIT does not always remove.
      */
     final List<SendObserver> observers;
-    /** True for dead-letter copies: no user future waits on them, but close and flush do; they hold the original's permits. */
-    final boolean internal;
     private final Outcomes outcomes;
 
     /**
-     * Replaced only before the send is handed over (partition placement), on a thread the hand-over follows, and by
-     * null once acknowledged (see {@link #forgetContent}).
+     * Written by whichever thread dispatches the send, one at a time. A short, so that the object stays within 64
+     * bytes; it stops counting at {@link Short#MAX_VALUE}, far beyond what a delivery timeout leaves time for.
      */
-    OutboundRecord record;
-    /** Written by whichever thread dispatches the send, one at a time. */
-    int attempts;
+    private short attempts;
     /** The next send of the same deadline bucket (see {@link InFlight}); set before the send is published there. */
     PendingSend next;
     /** Runs once when the send finishes, e.g. to let the next message of the same key go. */
     volatile Runnable onFinish;
 
-    /** An updater rather than an AtomicInteger: one object less per send. */
-    private static final AtomicIntegerFieldUpdater<PendingSend> STATE =
-            AtomicIntegerFieldUpdater.newUpdater(PendingSend.class, "state");
-    /** QUEUED (0) to start with: the default, so no volatile write in the constructor. */
-    private volatile int state;
+    /**
+     * A byte rather than an AtomicInteger, one object less per send, and than an int, so that the whole send stays
+     * within 64 bytes. QUEUED (0) to start with: the default, so no volatile write in the constructor.
+     */
+    private volatile byte state;
 
     /** The attempt handed over is still the client's: neither answered nor outlived by the send. */
     private static final byte IN_CLIENT = 1;
@@ -91,10 +105,12 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
     /** The client answered the attempt (or none was handed over). */
     private static final byte CLIENT_ANSWERED = 0;
     private static final VarHandle CLIENT;
+    private static final VarHandle STATE;
 
     static {
         try {
             CLIENT = MethodHandles.lookup().findVarHandle(PendingSend.class, "client", byte.class);
+            STATE = MethodHandles.lookup().findVarHandle(PendingSend.class, "state", byte.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -104,16 +120,21 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
      * Whether the client still holds the latest attempt. A send can finish before the client lets go of it (the
      * core's deadline, close): its buffer permits then stay taken until the client answers, so that the buffer
      * counts every message the client still holds and the client's own queue, sized like the buffer, never
-     * refuses one the buffer accepted. A byte, so that the object stays within 56 bytes.
+     * refuses one the buffer accepted. A byte, so that the object stays within 64 bytes.
      */
     private volatile byte client;
 
-    PendingSend(Message<?> message, OutboundRecord record, List<SendObserver> observers, boolean internal,
+    /**
+     * A send of {@code message} as {@code value} with {@code headers}, due by {@code deadlineNanos}. Its destination,
+     * key, timestamp, delivery delay, time to live and priority are the message's.
+     */
+    PendingSend(Message<?> message, byte[] value, Headers headers, long deadlineNanos, List<SendObserver> observers,
                 Outcomes outcomes) {
         this.message = message;
-        this.record = record;
+        this.value = value;
+        this.headers = headers;
+        this.deadlineNanos = deadlineNanos;
         this.observers = observers;
-        this.internal = internal;
         this.outcomes = outcomes;
     }
 
@@ -124,16 +145,96 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
      */
     void forgetContent() {
         message = null;
-        record = null;
+        value = null;
+        headers = null;
     }
 
     /** The bytes this send holds in the buffer: its value's. */
     int size() {
-        return record.value().length;
+        return value.length;
     }
 
-    long deadlineNanos() {
-        return record.deadlineNanos();
+    /** True for dead-letter copies: no user future waits on them, but close and flush do; they hold the original's permits. */
+    boolean isInternal() {
+        return observers == INTERNAL;
+    }
+
+    /** How many times the send was handed over. */
+    int attempts() {
+        return attempts;
+    }
+
+    /** Counts one more hand-over, before it happens. */
+    void countAttempt() {
+        if (attempts < Short.MAX_VALUE) {
+            attempts++;
+        }
+    }
+
+    /** Places the send on {@code chosen}, before it is handed over. */
+    void placeOn(int chosen) {
+        partition = chosen;
+    }
+
+    private Message<?> content() {
+        Message<?> current = message;
+        if (current == null) {
+            throw new IllegalStateException("the record of a send was read after its acknowledgement was reported;"
+                    + " a binding reads what it needs before reporting the outcome (see OutboundRecord)");
+        }
+        return current;
+    }
+
+    @Override
+    public Destination destination() {
+        return content().destination();
+    }
+
+    @Override
+    public String key() {
+        return content().key();
+    }
+
+    @Override
+    public byte[] value() {
+        content();
+        return value;
+    }
+
+    @Override
+    public Headers headers() {
+        content();
+        return headers;
+    }
+
+    @Override
+    public Instant timestamp() {
+        return content().timestamp();
+    }
+
+    @Override
+    public int partition() {
+        return partition;
+    }
+
+    @Override
+    public Duration deliveryDelay() {
+        return content().deliveryDelay();
+    }
+
+    @Override
+    public Duration timeToLive() {
+        return content().timeToLive();
+    }
+
+    @Override
+    public Integer priority() {
+        return content().priority();
+    }
+
+    @Override
+    public long deadlineNanos() {
+        return deadlineNanos;
     }
 
     /** The backend's answer for the attempt it was handed. */
@@ -182,9 +283,9 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
         return claim(ACKNOWLEDGED);
     }
 
-    private int claim(int finished) {
+    private int claim(byte finished) {
         while (true) {
-            int current = state;
+            byte current = state;
             if (current >= DONE) {
                 return -1;
             }
@@ -278,7 +379,7 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
 
     @Override
     public String toString() {
-        OutboundRecord current = record;
+        Message<?> current = message;
         return "PendingSend[" + (current == null ? "acknowledged" : current.destination()) + ", state=" + state + ", "
                 + super.toString() + "]";
     }

@@ -15,10 +15,8 @@
  */
 package io.switchboard.core;
 
-import io.switchboard.Destination;
 import io.switchboard.Headers;
 import io.switchboard.Message;
-import io.switchboard.spi.OutboundRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -43,9 +41,8 @@ class InFlightTest {
     }, TIMEOUT);
 
     private static PendingSend accepted(long atNanos) {
-        OutboundRecord record = new OutboundRecord(Destination.of("d"), null, new byte[1], Headers.empty(), null, -1,
-                null, null, null, atNanos + TIMEOUT);
-        return new PendingSend(Message.of("d", "v"), record, List.of(), false, (send, receipt, error) -> {
+        return new PendingSend(Message.of("d", "v"), new byte[1], Headers.empty(), atNanos + TIMEOUT, List.of(),
+                (send, receipt, error) -> {
         });
     }
 

@@ -74,7 +74,7 @@ public class CoreProducerBenchmark {
         backend = new MemoryBindingProvider().createProducer(new BindingConfig(ProducerSettings.defaults(), "memory",
                 Map.of("broker", "bench"), Map.of()));
         message = Message.to("bench").key("customer-42").header("source", "bench").value(VALUE);
-        record = new OutboundRecord(message.destination(), message.key(), VALUE, message.headers(), null, -1, null, null,
+        record = OutboundRecord.of(message.destination(), message.key(), VALUE, message.headers(), null, -1, null, null,
                 null, Long.MAX_VALUE);
     }
 

@@ -203,7 +203,7 @@ public final class KafkaSideBySide {
 
         @Override
         public void send(int index, String key, byte[] value, PipelinedRun run) {
-            backend.send(new OutboundRecord(topic, key, value, Headers.empty(), null, -1, null, null, null,
+            backend.send(OutboundRecord.of(topic, key, value, Headers.empty(), null, -1, null, null, null,
                     System.nanoTime() + deliveryTimeoutNanos)).whenComplete((receipt, error) -> run.done(index, error));
         }
 

@@ -15,6 +15,7 @@
  */
 package io.switchboard.kafka;
 
+import io.switchboard.Destination;
 import io.switchboard.MessagingException;
 import io.switchboard.Reason;
 import io.switchboard.Receipt;
@@ -44,6 +45,11 @@ final class PendingRecord implements Callback {
             AtomicIntegerFieldUpdater.newUpdater(PendingRecord.class, "answered");
 
     final OutboundRecord record;
+    /**
+     * The record's destination, kept here for the receipt: Kafka's I/O thread then reads only this object, not the
+     * core's send, written a moment before on another core.
+     */
+    private final Destination destination;
     final ProducerRecord<byte[], byte[]> nativeRecord;
     /** When it was queued for the sender thread (set before it is queued); records handed at once are never queued. */
     long enqueuedNanos;
@@ -64,6 +70,7 @@ final class PendingRecord implements Callback {
     PendingRecord(OutboundRecord record, ProducerRecord<byte[], byte[]> nativeRecord, FailureJudge judge,
                   BiConsumer<? super Receipt, ? super Throwable> outcome) {
         this.record = record;
+        this.destination = record.destination();
         this.nativeRecord = nativeRecord;
         this.judge = judge;
         this.outcome = outcome;
@@ -146,10 +153,10 @@ final class PendingRecord implements Callback {
     private Receipt receipt(RecordMetadata metadata) {
         if (metadata.partition() < 0) {
             Instant timestamp = metadata.hasTimestamp() ? Instant.ofEpochMilli(metadata.timestamp()) : null;
-            return Receipt.unpartitioned(record.destination(), null, timestamp, metadata);
+            return Receipt.unpartitioned(destination, null, timestamp, metadata);
         }
         // the timestamp as Kafka's milliseconds: the Instant is made only if the application asks for it
-        return Receipt.partitioned(record.destination(), metadata.partition(), metadata.hasOffset() ? metadata.offset() : -1,
+        return Receipt.partitioned(destination, metadata.partition(), metadata.hasOffset() ? metadata.offset() : -1,
                 null, metadata.hasTimestamp() ? metadata.timestamp() : -1, metadata);
     }
 }

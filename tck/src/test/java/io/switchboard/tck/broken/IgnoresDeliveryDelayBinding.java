@@ -38,7 +38,7 @@ public final class IgnoresDeliveryDelayBinding extends WrappingBindingProvider {
         return new ForwardingBackend(inner) {
             @Override
             public CompletableFuture<Receipt> send(OutboundRecord record) {
-                return inner.send(new OutboundRecord(record.destination(), record.key(), record.value(),
+                return inner.send(OutboundRecord.of(record.destination(), record.key(), record.value(),
                         record.headers(), record.timestamp(), record.partition(), null, record.timeToLive(),
                         record.priority(), record.deadlineNanos()));
             }

@@ -50,7 +50,7 @@ public final class LosesHeaderBinding extends WrappingBindingProvider {
                     last = name;
                 }
                 kept.remove(last);
-                return inner.send(new OutboundRecord(record.destination(), record.key(), record.value(),
+                return inner.send(OutboundRecord.of(record.destination(), record.key(), record.value(),
                         Headers.of(kept), record.timestamp(), record.partition(), record.deliveryDelay(),
                         record.timeToLive(), record.priority(), record.deadlineNanos()));
             }
