@@ -41,6 +41,8 @@ import java.util.function.Consumer;
  *       {@link DeadlineMargin} away is failed by the backend with what it knows (for example
  *       {@link Reason#TIMEOUT}: never sent); at the deadline the core fails what is left, and can only say
  *       {@link Reason#OUTCOME_UNKNOWN};</li>
+ *   <li>a record is read only until its outcome is reported (the core lets go of its content then; see
+ *       {@link OutboundRecord}): what the receipt needs, such as the destination, is read before;</li>
  *   <li>{@link #flush} and {@link #close} return within their bound.</li>
  * </ul>
  */
