@@ -23,12 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -323,7 +325,7 @@ class CoreProducerTest {
         ScriptedBackend backend = backend();
         // a receipt that does not carry the record along as its native metadata, as the scripted default does
         backend.answer = record -> CompletableFuture.completedFuture(
-                Receipt.partitioned(record.destination(), 0, 0, null, (java.time.Instant) null, null));
+                Receipt.partitioned(record.destination(), 0, 0, null, (Instant) null, null));
         CompletableFuture<Receipt> future = producer.sendAsync(Message.of("d", "a value the application let go of"));
         await().atMost(Duration.ofSeconds(10)).until(future::isDone);
         java.lang.ref.WeakReference<byte[]> value = new java.lang.ref.WeakReference<>(backend.handed.get(0).value());
@@ -341,11 +343,11 @@ class CoreProducerTest {
     void aRecordIsReadableUntilItsAcknowledgementIsReported() {
         Producer<String> producer = producer();
         ScriptedBackend backend = backend();
-        java.util.concurrent.atomic.AtomicReference<OutboundRecord> kept = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<OutboundRecord> kept = new AtomicReference<>();
         backend.answer = record -> {
             kept.set(record);
             return CompletableFuture.completedFuture(
-                    Receipt.partitioned(record.destination(), 0, 0, null, (java.time.Instant) null, null));
+                    Receipt.partitioned(record.destination(), 0, 0, null, (Instant) null, null));
         };
         Receipt receipt = producer.send(Message.to("d").key("k").header("h", "v").value("payload"));
         OutboundRecord record = kept.get();

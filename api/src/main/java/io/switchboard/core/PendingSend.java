@@ -27,6 +27,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
@@ -54,7 +56,7 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
     static final byte ACKNOWLEDGED = 3;
 
     /** The observers of a dead-letter copy: none, and this very list tells that it is one (a field less). */
-    static final List<SendObserver> INTERNAL = java.util.Collections.unmodifiableList(new java.util.ArrayList<>());
+    static final List<SendObserver> INTERNAL = Collections.unmodifiableList(new ArrayList<>());
 
     /** Receives a backend's answers for the sends of one producer. */
     interface Outcomes {
@@ -149,7 +151,11 @@ final class PendingSend extends CompletableFuture<Receipt> implements BiConsumer
         headers = null;
     }
 
-    /** The bytes this send holds in the buffer: its value's. */
+    /**
+     * The bytes this send holds in the buffer: its value's. Read only while the content is kept: an acknowledged
+     * send gives its permits back before {@link #forgetContent}, and only a send finished without one can wait
+     * for its client to let go.
+     */
     int size() {
         return value.length;
     }
